@@ -1,0 +1,170 @@
+//! One report, analysed: its blocks segmented into one token stream, each sentence knowing
+//! its section and the kind of block it stands in.
+
+use crate::lexicon::Category;
+use crate::normalize::MappedText;
+use crate::report::{BlockKind, Report};
+use crate::segment::{Pos, Segmenter, TokenKind};
+use crate::span::{CharCounter, Span};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// A token of an analysed document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DocToken {
+    /// Span in [`Document::norm`].
+    pub(crate) norm: Span,
+    /// Span in the original input.
+    pub(crate) orig: Span,
+    pub(crate) chars: Span,
+    pub(crate) kind: TokenKind,
+    pub(crate) pos: Pos,
+    pub(crate) category: Option<Category>,
+}
+
+/// A sentence of an analysed document.
+#[derive(Debug, Clone)]
+pub(crate) struct DocSentence {
+    pub(crate) norm: Span,
+    pub(crate) orig: Span,
+    pub(crate) chars: Span,
+    pub(crate) tokens: Range<u32>,
+    /// The section (unit) it belongs to; `None` for the title and lead outside sections.
+    pub(crate) unit: Option<u32>,
+    pub(crate) block: BlockKind,
+}
+
+/// A unit of ranking inside a document: a section, or the whole document when it has none.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub(crate) title: String,
+    pub(crate) span: Span,
+}
+
+/// A report, parsed and segmented.
+#[derive(Debug, Clone)]
+pub(crate) struct Document {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    /// The blocks' derived texts, one after another, separated by a line feed.
+    pub(crate) norm: String,
+    pub(crate) tokens: Vec<DocToken>,
+    pub(crate) sentences: Vec<DocSentence>,
+    pub(crate) units: Vec<Unit>,
+    /// Words of the section titles that name the bureaus (象山 of 象山公安): never themes.
+    pub(crate) own_names: Vec<String>,
+}
+
+impl Document {
+    pub(crate) fn analyze(segmenter: &Segmenter, id: &str, text: &str) -> Document {
+        let report = Report::parse(text);
+        let mut doc = Document {
+            id: id.to_string(),
+            title: report.title(),
+            norm: String::with_capacity(text.len()),
+            tokens: Vec::with_capacity(text.len() / 5),
+            sentences: Vec::new(),
+            units: Vec::new(),
+            own_names: Vec::new(),
+        };
+        let mut chars = CharCounter::new(text);
+        let sectioned = !report.sections().is_empty();
+        let outside = if sectioned { None } else { Some(0) };
+        if !sectioned {
+            doc.units.push(Unit {
+                title: String::new(),
+                span: Span::new(0, text.len()),
+            });
+        }
+        for block in report.title_blocks().iter().chain(report.lead()) {
+            doc.push_block(segmenter, block.mapped(), block.kind(), outside, &mut chars);
+        }
+        for (i, section) in report.sections().iter().enumerate() {
+            doc.units.push(Unit {
+                title: section.title().to_string(),
+                span: section.span(),
+            });
+            // A bureau's name (象山 of 象山公安) is never one of its themes; a numbered part's
+            // title is a heading like any other.
+            let title = segmenter.segment(if section.is_numbered() {
+                ""
+            } else {
+                section.title()
+            });
+            for t in title.tokens() {
+                if t.kind() == TokenKind::Word
+                    && !segmenter.is_generic(t.text())
+                    && t.category().is_none()
+                    && t.text().chars().count() >= 2
+                {
+                    doc.own_names.push(t.text().to_string());
+                }
+            }
+            for block in section.blocks() {
+                doc.push_block(
+                    segmenter,
+                    block.mapped(),
+                    block.kind(),
+                    Some(i as u32),
+                    &mut chars,
+                );
+            }
+        }
+        doc.own_names.sort();
+        doc.own_names.dedup();
+        doc
+    }
+
+    fn push_block(
+        &mut self,
+        segmenter: &Segmenter,
+        text: &MappedText,
+        kind: BlockKind,
+        unit: Option<u32>,
+        chars: &mut CharCounter<'_>,
+    ) {
+        let seg = segmenter.segment_mapped(Cow::Borrowed(text), chars);
+        if !self.norm.is_empty() {
+            self.norm.push('\n');
+        }
+        let base = self.norm.len();
+        self.norm.push_str(seg.text());
+        let shift = |s: Span| Span::new(s.start + base, s.end + base);
+        for raw in &seg.sentences {
+            let first = self.tokens.len() as u32;
+            for t in &seg.tokens[raw.tokens.start as usize..raw.tokens.end as usize] {
+                self.tokens.push(DocToken {
+                    norm: shift(t.norm),
+                    orig: t.orig,
+                    chars: t.chars,
+                    kind: t.kind,
+                    pos: t.pos,
+                    category: t.category,
+                });
+            }
+            self.sentences.push(DocSentence {
+                norm: shift(raw.norm),
+                orig: raw.orig,
+                chars: raw.chars,
+                tokens: first..self.tokens.len() as u32,
+                unit,
+                block: kind,
+            });
+        }
+    }
+
+    /// The text of a token.
+    pub(crate) fn text(&self, span: Span) -> &str {
+        &self.norm[span.range()]
+    }
+
+    /// The tokens of a sentence.
+    pub(crate) fn sentence_tokens(&self, s: &DocSentence) -> &[DocToken] {
+        &self.tokens[s.tokens.start as usize..s.tokens.end as usize]
+    }
+
+    /// Number of sections counted for corpus statistics.
+    pub(crate) fn unit_count(&self) -> usize {
+        self.units.len().max(1)
+    }
+}

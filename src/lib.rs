@@ -1,0 +1,82 @@
+//! # jingwu
+//!
+//! Segments Chinese police work reports and ranks the policing themes they talk about — per
+//! section, per report and across a corpus — with TF-IDF scores that can be explained and
+//! evidence that points back into the original text.
+//!
+//! The modules follow the pipeline:
+//!
+//! 1. [`Report::parse`] reads the structure (title, sections, headings, paragraphs, captions,
+//!    bylines) and repairs paragraphs broken by the extraction; each [`Block`] maps back to
+//!    the original bytes through a [`MappedText`].
+//! 2. [`Segmenter`] cuts text with jieba-rs, taught the policing [`Lexicon`] and Chinese stop
+//!    words, into [`Token`]s with a [`TokenKind`], a [`Pos`], a lexicon [`Category`] and spans.
+//! 3. Candidates (single terms, quoted names, lexicon words, collocations) are counted into
+//!    [`CorpusStats`], which save, load and merge.
+//! 4. A [`Corpus`] ranks them with TF-IDF blended with a [`BackgroundIdf`], hides fragments of
+//!    longer themes, and returns a [`Ranking`] of [`Theme`]s with their [`Evidence`].
+//!
+//! ```
+//! use jingwu::{Engine, RankOptions};
+//!
+//! let engine = Engine::new(); // loads jieba's dictionary: build once, share
+//! let report = "象山公安：\n\n象山公安积极探索实施“共富警务”，提升服务群众本领。\n\n\
+//!               象山公安还创新发展新时代“海上枫桥经验”，滚动排查化解矛盾纠纷1245起。\n";
+//! let themes = engine.rank_text(report, &RankOptions::default());
+//! let section = &themes.sections()[0];
+//! assert_eq!(section.title(), "象山公安");
+//! let top: Vec<&str> = section.themes().iter().map(|t| t.text()).collect();
+//! assert!(top.contains(&"共富警务"));
+//! assert!(top.contains(&"海上枫桥经验"));
+//! assert!(!top.contains(&"枫桥经验"), "hidden by the longer theme");
+//! let t = &section.themes()[0];
+//! assert!(&report[t.evidence()[0].span()].contains(t.text()));
+//! ```
+//!
+//! Offsets are byte offsets into the text the caller passed in, on UTF-8 boundaries, with
+//! character offsets beside them. Output is deterministic: the same input gives the same
+//! ranking, whatever the number of threads.
+#![deny(missing_docs)]
+
+mod corpus;
+mod document;
+mod error;
+mod lexicon;
+mod normalize;
+mod phrase;
+mod rank;
+mod report;
+mod segment;
+mod span;
+mod theme;
+
+pub use corpus::{BackgroundIdf, CorpusStats, Level, STATS_FORMAT_VERSION, TermCounts};
+pub use error::{Error, ErrorKind};
+pub use lexicon::{Category, Entry, Lexicon, MAX_WORD_CHARS};
+pub use normalize::{MappedText, fold_width};
+pub use rank::{Corpus, Engine, RankOptions};
+pub use report::{Block, BlockKind, Byline, BylineRole, Report, Section};
+pub use segment::{
+    MAX_PIECE_BYTES, NewWords, Pos, Segmented, Segmenter, SegmenterBuilder, Sentence, Token,
+    TokenKind,
+};
+pub use span::Span;
+pub use theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
+
+/// Reads a report file as UTF-8, with a UTF-8 BOM removed and CRLF line ends kept as they
+/// are (the parser reads them). Invalid UTF-8 is an error naming the file and byte offset.
+pub fn read_report_file(path: impl AsRef<std::path::Path>) -> Result<String, Error> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Error::new(ErrorKind::InvalidUtf8, "invalid UTF-8")
+            .with_path(path)
+            .with_offset(at)
+            .with_line(lexicon::line_of(e.as_bytes(), at))
+    })
+}
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,633 @@
+//! Theme candidates: single terms, quoted names, lexicon words and collocations.
+//!
+//! Candidates are found in two passes. The first counts, for each document, the words and
+//! runs of words that could be themes ([`count_document`]); the corpus adds the counts up.
+//! The second, knowing which runs recur and stick together across the corpus
+//! ([`Collocations`]), lists every mention of every candidate in a document
+//! ([`find_mentions`]).
+
+use crate::corpus::{CorpusStats, TermCounts, ngram_key_into};
+use crate::document::{DocSentence, DocToken, Document};
+use crate::lexicon::Category;
+use crate::report::BlockKind;
+use crate::segment::{Pos, Segmenter, TokenKind, is_han};
+use crate::span::Span;
+use crate::theme::Source;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Longest run of words a collocation may have.
+pub(crate) const MAX_NGRAM: usize = 4;
+/// Longest collocation, in characters.
+const MAX_NGRAM_CHARS: usize = 12;
+/// Shortest quoted name, in characters, that one mention with a naming verb makes a theme:
+/// shorter quotes said once are mostly turns of phrase (“实战式”, “一本账”).
+const MIN_SINGLE_NAME_CHARS: usize = 4;
+/// Shortest and longest quoted name, in characters.
+const QUOTE_CHARS: std::ops::RangeInclusive<usize> = 2..=12;
+
+/// Whether a token can be part of a run of words that names a theme.
+pub(crate) fn is_phrase_token(t: &DocToken) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    if t.category.is_some() {
+        return true;
+    }
+    matches!(
+        t.pos,
+        Pos::Noun
+            | Pos::ProperNoun
+            | Pos::VerbalNoun
+            | Pos::Abbreviation
+            | Pos::Verb
+            | Pos::Adjective
+            | Pos::Locative
+            | Pos::PlaceName
+            | Pos::Organization
+            | Pos::Other
+    )
+}
+
+/// Whether a token names a thing (the head of a theme).
+fn is_nominal(t: &DocToken) -> bool {
+    t.category.is_some() || t.pos.is_nominal()
+}
+
+/// Whether a single token is a theme candidate on its own.
+fn is_term(seg: &Segmenter, t: &DocToken, text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    if t.category.is_some() {
+        return true;
+    }
+    t.pos.is_nominal() && text.chars().count() >= 2 && !seg.is_generic(text)
+}
+
+/// Per-document counts of candidate words, quoted names and runs of words.
+#[derive(Debug, Default)]
+pub(crate) struct DocCounts {
+    pub(crate) terms: FxHashMap<String, TermCounts>,
+    pub(crate) ngrams: FxHashMap<String, TermCounts>,
+}
+
+/// The unit of text outside every section (a sectioned report's title and lead).
+const OUTSIDE_SECTIONS: u32 = u32::MAX;
+
+/// Adds one occurrence in `unit` to `counts`, counting distinct units.
+fn bump(
+    map: &mut FxHashMap<String, TermCounts>,
+    last_unit: &mut FxHashMap<String, u32>,
+    key: &str,
+    unit: u32,
+) {
+    let e = match map.get_mut(key) {
+        Some(e) => e,
+        None => map.entry(key.to_string()).or_default(),
+    };
+    e.count += 1;
+    if e.documents == 0 {
+        e.documents = 1;
+    }
+    if unit == OUTSIDE_SECTIONS {
+        return;
+    }
+    match last_unit.get_mut(key) {
+        Some(u) if *u == unit => {}
+        Some(u) => {
+            *u = unit;
+            e.sections += 1;
+        }
+        None => {
+            last_unit.insert(key.to_string(), unit);
+            e.sections += 1;
+        }
+    }
+}
+
+/// Whether a run of tokens has the shape of a theme: it ends in a noun, has a content noun
+/// that is not general vocabulary, and is not a known word with a general word glued on
+/// (电信网络诈骗 + 案件).
+fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
+    let Some(last) = run.last() else { return false };
+    if !is_nominal(last) {
+        return false;
+    }
+    let chars: usize = run.iter().map(|t| doc.text(t.norm).chars().count()).sum();
+    if !(3..=MAX_NGRAM_CHARS).contains(&chars) {
+        return false;
+    }
+    let generic = |t: &DocToken| seg.is_generic(doc.text(t.norm));
+    let joined: String = run.iter().map(|t| doc.text(t.norm)).collect();
+    if seg.is_generic(&joined) || seg.is_stop_word(&joined) {
+        return false;
+    }
+    if !run.iter().any(|t| is_nominal(t) && !generic(t)) {
+        return false;
+    }
+    let n = run.len();
+    if 2 * run.iter().filter(|t| generic(t)).count() > n {
+        return false;
+    }
+    let known = |t: &DocToken| t.category.is_some();
+    if n == 2 && ((generic(&run[0]) && known(&run[1])) || (known(&run[0]) && generic(&run[1]))) {
+        return false;
+    }
+    true
+}
+
+/// Counts a document's candidate words, quoted names and runs of words.
+pub(crate) fn count_document(seg: &Segmenter, doc: &Document) -> DocCounts {
+    let mut counts = DocCounts::default();
+    let mut last_term: FxHashMap<String, u32> = FxHashMap::default();
+    let mut last_ngram: FxHashMap<String, u32> = FxHashMap::default();
+    let mut key = String::new();
+    for s in &doc.sentences {
+        let unit = s.unit.unwrap_or(OUTSIDE_SECTIONS);
+        let toks = doc.sentence_tokens(s);
+        for t in toks.iter().filter(|t| is_phrase_token(t)) {
+            bump(&mut counts.terms, &mut last_term, doc.text(t.norm), unit);
+        }
+        for q in quotes(doc, s) {
+            let text = doc.text(q.content);
+            if doc.text(q.content).chars().count() > 0 && !is_single_token(toks, q.content) {
+                bump(&mut counts.terms, &mut last_term, text, unit);
+            }
+        }
+        for run in phrase_runs(toks) {
+            for i in 0..run.len() {
+                for n in 2..=MAX_NGRAM.min(run.len() - i) {
+                    let g = &run[i..i + n];
+                    if !ngram_shape(seg, doc, g) {
+                        continue;
+                    }
+                    ngram_key_into(&mut key, g.iter().map(|t| doc.text(t.norm)));
+                    bump(&mut counts.ngrams, &mut last_ngram, &key, unit);
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// Whether `span` is exactly one token of `toks`.
+fn is_single_token(toks: &[DocToken], span: Span) -> bool {
+    toks.iter().any(|t| t.norm == span)
+}
+
+/// Maximal runs of adjacent phrase tokens.
+fn phrase_runs(toks: &[DocToken]) -> impl Iterator<Item = &[DocToken]> {
+    toks.split(|t| !is_phrase_token(t)).filter(|r| r.len() >= 2)
+}
+
+/// A quoted span in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quote {
+    /// The text between the marks, in the document's derived text.
+    pub(crate) content: Span,
+}
+
+/// Quoted spans of a sentence whose content reads as a name: a few characters, letters and
+/// digits only, at least one Han character.
+pub(crate) fn quotes<'d>(
+    doc: &'d Document,
+    s: &'d DocSentence,
+) -> impl Iterator<Item = Quote> + 'd {
+    let text = doc.text(s.norm);
+    let base = s.norm.start;
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (i, c) in text.char_indices() {
+        let close = match c {
+            '“' | '‘' | '「' | '『' => {
+                open = Some((c, i + c.len_utf8()));
+                continue;
+            }
+            '"' if open.is_none() => {
+                open = Some((c, i + 1));
+                continue;
+            }
+            '”' => '“',
+            '’' => '‘',
+            '」' => '「',
+            '』' => '『',
+            '"' => '"',
+            _ => continue,
+        };
+        if let Some((o, start)) = open.take()
+            && o == close
+        {
+            let content = &text[start..i];
+            let n = content.chars().count();
+            if QUOTE_CHARS.contains(&n)
+                && content.chars().all(|c| c.is_alphanumeric() || c == '·')
+                && content.chars().any(is_han)
+            {
+                out.push(Quote {
+                    content: Span::new(base + start, base + i),
+                });
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// The runs of words accepted as collocations across a corpus.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Collocations {
+    /// Accepted runs, as their words joined by the separator.
+    accepted: FxHashSet<String>,
+}
+
+impl Collocations {
+    /// Accepts every run seen at least `min_count` times whose rarest word occurs inside the
+    /// run at least `min_cohesion` of the time.
+    pub(crate) fn find(stats: &CorpusStats, min_count: u64, min_cohesion: f64) -> Collocations {
+        let mut accepted = FxHashSet::default();
+        for (key, c) in stats.ngram_counts() {
+            if c.count < min_count {
+                continue;
+            }
+            let rarest = key
+                .split(crate::corpus::NGRAM_SEP)
+                .map(|w| stats.term(w).map_or(c.count, |t| t.count))
+                .min()
+                .unwrap_or(c.count)
+                .max(1);
+            if c.count as f64 / rarest as f64 >= min_cohesion {
+                accepted.insert(key.to_string());
+            }
+        }
+        Collocations { accepted }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.accepted.contains(key)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.accepted.len()
+    }
+}
+
+/// A candidate theme of one document.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// The theme's text (the canonical form for an abbreviation).
+    pub(crate) text: String,
+    /// The key of its counts in the corpus statistics.
+    pub(crate) stats_key: String,
+    /// Whether the statistics key is a run of words.
+    pub(crate) ngram: bool,
+    pub(crate) source: Source,
+    pub(crate) category: Option<Category>,
+    /// Whether the report marks it as a name with quotation marks.
+    pub(crate) quoted: bool,
+    /// Its words, for a phrase's background IDF.
+    pub(crate) parts: Vec<String>,
+}
+
+/// One mention of a candidate.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mention {
+    pub(crate) candidate: u32,
+    pub(crate) norm: Span,
+    pub(crate) orig: Span,
+    pub(crate) chars: Span,
+    pub(crate) sentence: u32,
+}
+
+/// The candidates of one document and their mentions.
+#[derive(Debug, Default)]
+pub(crate) struct DocCandidates {
+    pub(crate) candidates: Vec<Candidate>,
+    pub(crate) mentions: Vec<Mention>,
+    index: FxHashMap<String, u32>,
+}
+
+impl DocCandidates {
+    fn candidate(&mut self, c: Candidate) -> u32 {
+        if let Some(&i) = self.index.get(&c.text) {
+            let e = &mut self.candidates[i as usize];
+            if c.source < e.source {
+                e.source = c.source;
+                e.stats_key = c.stats_key;
+                e.ngram = c.ngram;
+                e.parts = c.parts;
+            }
+            e.quoted |= c.quoted;
+            e.category = e.category.or(c.category);
+            return i;
+        }
+        let i = self.candidates.len() as u32;
+        self.index.insert(c.text.clone(), i);
+        self.candidates.push(c);
+        i
+    }
+}
+
+/// Words that, right after a quoted name, say it names a practice or a thing built
+/// (机制, 平台, 建设) are nouns; verbs right before it (实施, 推出, 打造) say it is put to work.
+fn is_naming_cue_before(doc: &Document, t: &DocToken) -> bool {
+    matches!(t.pos, Pos::Verb | Pos::VerbalNoun)
+        && matches!(t.kind, TokenKind::Word | TokenKind::StopWord)
+        && !COPULAS.contains(&doc.text(t.norm))
+}
+
+/// Verbs that link a subject to a description rather than put a name to work.
+const COPULAS: &[&str] = &[
+    "是", "为", "有", "成为", "作为", "当", "当好", "做", "叫", "称", "像",
+];
+
+fn is_naming_cue_after(t: &DocToken) -> bool {
+    t.kind == TokenKind::Word && matches!(t.pos, Pos::Noun | Pos::VerbalNoun | Pos::ProperNoun)
+}
+
+/// Evidence that a quoted text names something rather than decorates a heading or quotes
+/// speech.
+#[derive(Debug, Default, Clone, Copy)]
+struct QuoteEvidence {
+    /// Mentions in body text (paragraphs, captions), quoted or not.
+    body: u32,
+    /// Quoted mentions with a naming verb before or a noun after.
+    cued: u32,
+    /// Quoted mentions right after 的 (a metaphor: 的“组合拳”).
+    after_de: u32,
+}
+
+fn is_body(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Paragraph | BlockKind::Caption)
+}
+
+/// Lists every mention of every candidate in `doc`.
+pub(crate) fn find_mentions(
+    seg: &Segmenter,
+    doc: &Document,
+    colloc: &Collocations,
+) -> DocCandidates {
+    let mut out = DocCandidates::default();
+    let own = |text: &str| doc.own_names.iter().any(|n| n == text);
+
+    // Quoted names first: gather every quoted text and the evidence that it is a name.
+    let mut quoted: FxHashMap<&str, QuoteEvidence> = FxHashMap::default();
+    let mut quote_spans: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
+    for s in &doc.sentences {
+        let toks = doc.sentence_tokens(s);
+        for q in quotes(doc, s) {
+            let text = doc.text(q.content);
+            quote_spans.entry(text).or_default().push(q.content);
+            let e = quoted.entry(text).or_default();
+            if !is_body(s.block) {
+                continue;
+            }
+            let i = toks.partition_point(|t| t.norm.end <= q.content.start);
+            // Skip the opening mark itself.
+            let before = i.checked_sub(2).and_then(|j| toks.get(j));
+            let j = toks.partition_point(|t| t.norm.start < q.content.end);
+            let after = toks.get(j + 1);
+            let de = before.is_some_and(|t| doc.text(t.norm) == "的");
+            if de {
+                e.after_de += 1;
+            } else if before.is_some_and(|t| is_naming_cue_before(doc, t))
+                || after.is_some_and(is_naming_cue_after)
+            {
+                e.cued += 1;
+            }
+        }
+    }
+    let mut names: Vec<(&str, QuoteEvidence)> = quoted
+        .into_iter()
+        .filter(|(name, _)| !(own(name) || seg.is_generic(name) || seg.is_stop_word(name)))
+        .collect();
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    // Every occurrence of every quoted text, quoted or not, in one pass over the document.
+    let occurrences = occurrences(doc, names.iter().map(|n| n.0));
+    for &(name, sentence, _) in &occurrences {
+        if is_body(doc.sentences[sentence].block) {
+            names[name].1.body += 1;
+        }
+    }
+    // Quotes that are not names (slogans, metaphors): a word that only ever stands in them is
+    // a figure of speech, not a theme.
+    let mut figurative: FxHashSet<Span> = FxHashSet::default();
+    let mut ids: Vec<Option<u32>> = vec![None; names.len()];
+    for (k, (name, e)) in names.iter().enumerate() {
+        let first = occurrences.iter().find(|o| o.0 == k).map(|o| (o.1, o.2));
+        let parts = first
+            .map(|(si, span)| span_parts(doc, si, span))
+            .unwrap_or_default();
+        if parts.iter().any(|p| own(p)) {
+            continue;
+        }
+        let known = seg.lexicon().get(name);
+        let contains_known = contains_lexicon_word(seg, name);
+        // A name is repeated in the body, or put to work once (实施“共富警务”) if it is long
+        // enough to be more than a turn of phrase, or built on a lexicon word.
+        let long = name.chars().count() >= MIN_SINGLE_NAME_CHARS;
+        let is_name = e.body >= 2
+            || (long && e.cued > 0 && e.after_de == 0)
+            || (contains_known && e.body >= 1);
+        if !is_name {
+            figurative.extend(quote_spans.get(name).into_iter().flatten().copied());
+            continue;
+        }
+        ids[k] = Some(
+            out.candidate(Candidate {
+                text: known
+                    .and_then(|k| k.canonical())
+                    .unwrap_or(name)
+                    .to_string(),
+                stats_key: name.to_string(),
+                ngram: false,
+                source: Source::Quoted,
+                category: known.and_then(|k| k.category()),
+                quoted: true,
+                parts: if parts.is_empty() {
+                    vec![name.to_string()]
+                } else {
+                    parts
+                },
+            }),
+        );
+    }
+    for &(name, sentence, span) in &occurrences {
+        if let Some(id) = ids[name] {
+            push_mention(&mut out, doc, sentence, id, span);
+        }
+    }
+
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let toks = doc.sentence_tokens(s);
+        // Single terms and lexicon words.
+        for (i, t) in toks.iter().enumerate() {
+            let text = doc.text(t.norm);
+            // 1200余场: a measure after a number, not a thing.
+            if text.starts_with('余') && i > 0 && toks[i - 1].kind == TokenKind::Number {
+                continue;
+            }
+            if !is_term(seg, t, text) || own(text) || figurative.contains(&t.norm) {
+                continue;
+            }
+            let entry = seg.lexicon().get(text);
+            let canonical = entry.and_then(|e| e.canonical()).unwrap_or(text);
+            let id = out.candidate(Candidate {
+                text: canonical.to_string(),
+                stats_key: canonical.to_string(),
+                ngram: false,
+                source: if t.category.is_some() {
+                    Source::Lexicon
+                } else {
+                    Source::Term
+                },
+                category: t.category,
+                quoted: false,
+                parts: Vec::new(),
+            });
+            push_mention(&mut out, doc, si, id, t.norm);
+        }
+        // Collocations.
+        if colloc.len() == 0 {
+            continue;
+        }
+        let mut key = String::new();
+        let mut text = String::new();
+        for run in phrase_runs(toks) {
+            for i in 0..run.len() {
+                for n in 2..=MAX_NGRAM.min(run.len() - i) {
+                    let g = &run[i..i + n];
+                    ngram_key_into(&mut key, g.iter().map(|t| doc.text(t.norm)));
+                    if !colloc.contains(&key) {
+                        continue;
+                    }
+                    if g.iter().any(|t| own(doc.text(t.norm))) {
+                        continue;
+                    }
+                    text.clear();
+                    g.iter().for_each(|t| text.push_str(doc.text(t.norm)));
+                    let id = out.candidate(Candidate {
+                        text: text.clone(),
+                        stats_key: key.clone(),
+                        ngram: true,
+                        source: Source::Collocation,
+                        category: None,
+                        quoted: false,
+                        parts: g.iter().map(|t| doc.text(t.norm).to_string()).collect(),
+                    });
+                    let norm = Span::new(g[0].norm.start, g[n - 1].norm.end);
+                    push_mention(&mut out, doc, si, id, norm);
+                }
+            }
+        }
+    }
+    out.mentions
+        .sort_by_key(|m| (m.norm.start, std::cmp::Reverse(m.norm.end), m.candidate));
+    out.mentions.dedup_by_key(|m| (m.norm, m.candidate));
+    out
+}
+
+/// The words of the text at `span` of sentence `si`, as the segmenter cut them there.
+fn span_parts(doc: &Document, si: usize, span: Span) -> Vec<String> {
+    let toks = doc.sentence_tokens(&doc.sentences[si]);
+    let i = toks.partition_point(|t| t.norm.start < span.start);
+    toks[i..]
+        .iter()
+        .take_while(|t| t.norm.end <= span.end)
+        .map(|t| doc.text(t.norm).to_string())
+        .collect()
+}
+
+/// Every occurrence of each of `names` in the document's sentences, as `(name index,
+/// sentence, span)`, in one pass.
+fn occurrences<'n>(
+    doc: &Document,
+    names: impl Iterator<Item = &'n str>,
+) -> Vec<(usize, usize, Span)> {
+    let names: Vec<&str> = names.collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&names) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for m in ac.find_overlapping_iter(doc.text(s.norm)) {
+            let span = Span::new(s.norm.start + m.start(), s.norm.start + m.end());
+            out.push((m.pattern().as_usize(), si, span));
+        }
+    }
+    out
+}
+
+/// Whether `name` contains a categorised lexicon word of two characters or more.
+fn contains_lexicon_word(seg: &Segmenter, name: &str) -> bool {
+    let bounds: Vec<usize> = name
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([name.len()])
+        .collect();
+    (0..bounds.len()).any(|i| {
+        (i + 2..bounds.len()).any(|j| {
+            seg.lexicon()
+                .get(&name[bounds[i]..bounds[j]])
+                .is_some_and(|e| e.category().is_some())
+        })
+    })
+}
+
+fn push_mention(
+    out: &mut DocCandidates,
+    doc: &Document,
+    sentence: usize,
+    candidate: u32,
+    norm: Span,
+) {
+    let s = &doc.sentences[sentence];
+    let toks = doc.sentence_tokens(s);
+    // The token holding the start and the token holding the end give the original offsets.
+    let a = toks.partition_point(|t| t.norm.end <= norm.start);
+    let b = toks.partition_point(|t| t.norm.end < norm.end);
+    let (Some(a), Some(b)) = (toks.get(a), toks.get(b)) else {
+        return;
+    };
+    let (orig, chars) = if a.norm.start == norm.start && b.norm.end == norm.end {
+        (
+            Span::new(a.orig.start, b.orig.end),
+            Span::new(a.chars.start, b.chars.end),
+        )
+    } else {
+        // Inside tokens: offsets within a token whose text equals its original are exact.
+        match (offset_in(doc, a, norm.start), offset_in(doc, b, norm.end)) {
+            (Some(s0), Some(e0)) => (Span::new(s0.0, e0.0), Span::new(s0.1, e0.1)),
+            _ => (
+                Span::new(a.orig.start, b.orig.end),
+                Span::new(a.chars.start, b.chars.end),
+            ),
+        }
+    };
+    out.mentions.push(Mention {
+        candidate,
+        norm,
+        orig,
+        chars,
+        sentence: sentence as u32,
+    });
+}
+
+/// The original byte and char offset of derived offset `pos` inside token `t`, when the
+/// token's derived text has the same length as its original (no folding, no repaired break).
+fn offset_in(doc: &Document, t: &DocToken, pos: usize) -> Option<(usize, usize)> {
+    if t.norm.len() != t.orig.len() {
+        return if pos == t.norm.start {
+            Some((t.orig.start, t.chars.start))
+        } else if pos == t.norm.end {
+            Some((t.orig.end, t.chars.end))
+        } else {
+            None
+        };
+    }
+    let d = pos.checked_sub(t.norm.start)?;
+    let text = doc.text(t.norm);
+    let chars = text.get(..d)?.chars().count();
+    Some((t.orig.start + d, t.chars.start + chars))
+}

@@ -1,0 +1,599 @@
+//! Ranking: TF-IDF over the candidates of each section, each document and the corpus, with
+//! subsumption of fragments and evidence for every theme.
+
+use crate::corpus::{BackgroundIdf, CorpusStats, Level, TermCounts};
+use crate::document::Document;
+use crate::phrase::{self, Collocations, DocCandidates, DocCounts};
+use crate::report::BlockKind;
+use crate::segment::{Segmenter, SegmenterBuilder};
+use crate::theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// Settings of a ranking.
+///
+/// ```
+/// use jingwu::RankOptions;
+/// let o = RankOptions::default().top(5).heading_weight(1.0);
+/// assert_eq!(o.top_n(), 5);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankOptions {
+    top: usize,
+    heading_weight: f64,
+    quote_boost: f64,
+    lexicon_boost: f64,
+    prior_units: f64,
+    min_collocation_count: u64,
+    min_cohesion: f64,
+    max_evidence: usize,
+}
+
+impl Default for RankOptions {
+    fn default() -> Self {
+        RankOptions {
+            top: 10,
+            heading_weight: 2.0,
+            quote_boost: 2.5,
+            lexicon_boost: 1.25,
+            prior_units: 8.0,
+            min_collocation_count: 2,
+            min_cohesion: 0.5,
+            max_evidence: 50,
+        }
+    }
+}
+
+impl RankOptions {
+    /// How many themes to keep per section, document and corpus (default 10).
+    pub fn top(mut self, n: usize) -> Self {
+        self.top = n;
+        self
+    }
+
+    /// The number of themes kept.
+    pub fn top_n(&self) -> usize {
+        self.top
+    }
+
+    /// How much a mention in a heading counts, against 1 for body text (default 2).
+    pub fn heading_weight(mut self, w: f64) -> Self {
+        self.heading_weight = w.max(0.0);
+        self
+    }
+
+    /// The boost of a name the report marks with quotation marks (default 2.5).
+    pub fn quote_boost(mut self, b: f64) -> Self {
+        self.quote_boost = b.max(0.0);
+        self
+    }
+
+    /// The boost of a lexicon word (default 1.25).
+    pub fn lexicon_boost(mut self, b: f64) -> Self {
+        self.lexicon_boost = b.max(0.0);
+        self
+    }
+
+    /// The weight of the background IDF, counted in units of the corpus (default 8): with
+    /// this many sections (or documents) the corpus and the background weigh the same.
+    pub fn prior_units(mut self, k: f64) -> Self {
+        self.prior_units = k.max(0.0);
+        self
+    }
+
+    /// How often a run of words must recur in the corpus to be a collocation (default 2).
+    pub fn min_collocation_count(mut self, n: u64) -> Self {
+        self.min_collocation_count = n.max(1);
+        self
+    }
+
+    /// The share of its rarest word's occurrences a collocation must hold (default 0.5).
+    pub fn min_cohesion(mut self, c: f64) -> Self {
+        self.min_cohesion = c.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Most evidence entries kept per theme (default 50).
+    pub fn max_evidence(mut self, n: usize) -> Self {
+        self.max_evidence = n;
+        self
+    }
+}
+
+/// The engine: a segmenter and a background IDF table, built once and shared.
+///
+/// ```
+/// use jingwu::Engine;
+///
+/// let engine = Engine::new();
+/// let mut corpus = engine.corpus();
+/// corpus.add("seed", "慈溪公安：\n\n慈溪公安深化“公安大脑”建设，推进“公安大脑”应用。一举查处笑气工厂，捣毁笑气窝点。\n");
+/// let ranking = corpus.rank(&Default::default());
+/// let themes: Vec<&str> = ranking.documents()[0].sections()[0].themes().iter().map(|t| t.text()).collect();
+/// assert!(themes.contains(&"公安大脑"));
+/// assert!(themes.contains(&"笑气"));
+/// assert!(!themes.contains(&"慈溪"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Engine {
+    segmenter: Segmenter,
+    background: BackgroundIdf,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+impl Engine {
+    /// An engine with the policing lexicon and jieba's IDF table as background.
+    pub fn new() -> Engine {
+        Engine::with_parts(Segmenter::new(), BackgroundIdf::jieba())
+    }
+
+    /// An engine from a segmenter and a background table.
+    pub fn with_parts(segmenter: Segmenter, background: BackgroundIdf) -> Engine {
+        Engine {
+            segmenter,
+            background,
+        }
+    }
+
+    /// An engine whose segmenter is built by `builder`.
+    pub fn from_builder(builder: SegmenterBuilder) -> Engine {
+        Engine::with_parts(builder.build(), BackgroundIdf::jieba())
+    }
+
+    /// The segmenter.
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
+    /// The background IDF table.
+    pub fn background(&self) -> &BackgroundIdf {
+        &self.background
+    }
+
+    /// An empty corpus.
+    pub fn corpus(&self) -> Corpus<'_> {
+        Corpus {
+            engine: self,
+            docs: Vec::new(),
+            stats: CorpusStats::new(),
+            prior: CorpusStats::new(),
+        }
+    }
+
+    /// A corpus whose statistics start from `prior` (saved from earlier reports): this year's
+    /// reports are ranked against last year's.
+    pub fn corpus_with_stats(&self, prior: CorpusStats) -> Corpus<'_> {
+        let mut c = self.corpus();
+        c.stats.merge(&prior);
+        c.prior = prior;
+        c
+    }
+
+    /// Ranks the themes of a single report.
+    pub fn rank_text(&self, text: &str, options: &RankOptions) -> DocumentThemes {
+        let mut c = self.corpus();
+        c.add("", text);
+        let mut r = c.rank(options);
+        r.documents.pop().unwrap_or(DocumentThemes {
+            path: String::new(),
+            title: String::new(),
+            sections: Vec::new(),
+            themes: Vec::new(),
+        })
+    }
+}
+
+/// A set of reports being ranked together, and their statistics.
+#[derive(Debug, Clone)]
+pub struct Corpus<'e> {
+    engine: &'e Engine,
+    docs: Vec<Document>,
+    stats: CorpusStats,
+    prior: CorpusStats,
+}
+
+impl<'e> Corpus<'e> {
+    /// Analyses a report and adds it, under the name `id` (its path, say).
+    pub fn add(&mut self, id: &str, text: &str) {
+        let (doc, counts) = analyze(self.engine, id, text);
+        add_counts(&mut self.stats, &doc, &counts);
+        self.docs.push(doc);
+    }
+
+    /// Analyses many reports in parallel and adds them in the order given; the result is
+    /// the same as adding them one by one.
+    pub fn add_all<I, S, T>(&mut self, docs: I)
+    where
+        I: IntoIterator<Item = (S, T)>,
+        S: AsRef<str> + Sync,
+        T: AsRef<str> + Sync,
+    {
+        let docs: Vec<(S, T)> = docs.into_iter().collect();
+        let engine = self.engine;
+        let analysed: Vec<(Document, DocCounts)> = docs
+            .par_iter()
+            .map(|(id, text)| analyze(engine, id.as_ref(), text.as_ref()))
+            .collect();
+        for (doc, counts) in analysed {
+            add_counts(&mut self.stats, &doc, &counts);
+            self.docs.push(doc);
+        }
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The statistics of the corpus (prior statistics included).
+    pub fn stats(&self) -> &CorpusStats {
+        &self.stats
+    }
+
+    /// The statistics of the documents added, without the prior: what to save for next time.
+    pub fn own_stats(&self) -> CorpusStats {
+        let mut s = self.stats.clone();
+        // The prior was merged first; take it out again by rebuilding from the documents.
+        if self.prior.documents() > 0 {
+            s = CorpusStats::new();
+            for d in &self.docs {
+                let counts = phrase::count_document(self.engine.segmenter(), d);
+                add_counts(&mut s, d, &counts);
+            }
+        }
+        s
+    }
+
+    /// Ranks the themes of every section, every document and the whole corpus.
+    pub fn rank(&self, options: &RankOptions) -> Ranking {
+        let colloc = Collocations::find(
+            &self.stats,
+            options.min_collocation_count,
+            options.min_cohesion,
+        );
+        let ctx = Ctx {
+            engine: self.engine,
+            stats: &self.stats,
+            options,
+            colloc: &colloc,
+        };
+        let per_doc: Vec<(DocumentThemes, Vec<Theme>)> =
+            self.docs.par_iter().map(|d| ctx.rank_document(d)).collect();
+        let mut corpus: FxHashMap<String, Theme> = FxHashMap::default();
+        let mut documents = Vec::with_capacity(per_doc.len());
+        for (doc, all) in per_doc {
+            for t in all {
+                match corpus.get_mut(&t.text) {
+                    Some(c) => {
+                        c.score += t.score;
+                        c.tf += t.tf;
+                        c.weighted_tf += t.weighted_tf;
+                        c.df += 1;
+                        c.quoted |= t.quoted;
+                        c.category = c.category.or(t.category);
+                        let room = options.max_evidence.saturating_sub(c.evidence.len());
+                        c.evidence.extend(t.evidence.into_iter().take(room));
+                    }
+                    None => {
+                        let mut c = t;
+                        c.df = 1;
+                        corpus.insert(c.text.clone(), c);
+                    }
+                }
+            }
+            documents.push(doc);
+        }
+        let mut corpus: Vec<Theme> = corpus.into_values().collect();
+        sort_themes(&mut corpus);
+        corpus.truncate(options.top);
+        Ranking {
+            documents,
+            corpus: CorpusThemes { themes: corpus },
+        }
+    }
+}
+
+fn analyze(engine: &Engine, id: &str, text: &str) -> (Document, DocCounts) {
+    let doc = Document::analyze(engine.segmenter(), id, text);
+    let counts = phrase::count_document(engine.segmenter(), &doc);
+    (doc, counts)
+}
+
+fn add_counts(stats: &mut CorpusStats, doc: &Document, counts: &DocCounts) {
+    let mut terms: Vec<(&String, &TermCounts)> = counts.terms.iter().collect();
+    terms.sort_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in terms {
+        stats.add_counts(k, *v, false);
+    }
+    let mut ngrams: Vec<(&String, &TermCounts)> = counts.ngrams.iter().collect();
+    ngrams.sort_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in ngrams {
+        stats.add_counts(k, *v, true);
+    }
+    stats.end_document(doc.unit_count() as u64);
+}
+
+/// Sorts by score, best first, then by text.
+fn sort_themes(themes: &mut [Theme]) {
+    themes.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.text.cmp(&b.text))
+    });
+}
+
+/// The least share of a longer theme's characters a fragment must have to be taken for a
+/// variant of it (枫桥经验 of 海上枫桥经验) rather than a theme of its own (警情 of 警情分流).
+const NEAR_DUPLICATE_SHARE: f64 = 0.6;
+
+/// Longest span, in bytes, a lexicon word, quoted name or collocation can cover.
+const MAX_CLAIM_BYTES: usize = 4 * crate::MAX_WORD_CHARS;
+
+struct Ctx<'a> {
+    engine: &'a Engine,
+    stats: &'a CorpusStats,
+    options: &'a RankOptions,
+    colloc: &'a Collocations,
+}
+
+/// A candidate gathered for one unit.
+struct Gathered {
+    candidate: u32,
+    own: Vec<usize>,
+    absorbed: Vec<usize>,
+    subsumes: Vec<String>,
+    hidden: bool,
+    category: Option<crate::lexicon::Category>,
+}
+
+impl Ctx<'_> {
+    fn rank_document(&self, doc: &Document) -> (DocumentThemes, Vec<Theme>) {
+        let cands = phrase::find_mentions(self.engine.segmenter(), doc, self.colloc);
+        let sectioned = !doc.units.iter().all(|u| u.title.is_empty()) || doc.units.len() > 1;
+        let sections = if sectioned || !doc.units.is_empty() {
+            doc.units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| {
+                    let mut themes = self.rank_unit(doc, &cands, Some(i as u32), Level::Section);
+                    themes.truncate(self.options.top);
+                    SectionThemes {
+                        title: u.title.clone(),
+                        span: u.span,
+                        themes,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut all = self.rank_unit(doc, &cands, None, Level::Document);
+        let mut top = all.clone();
+        top.truncate(self.options.top);
+        for t in &mut all {
+            for e in &mut t.evidence {
+                e.document = Some(doc.id.clone());
+            }
+        }
+        (
+            DocumentThemes {
+                path: doc.id.clone(),
+                title: doc.title.clone(),
+                sections,
+                themes: top,
+            },
+            all,
+        )
+    }
+
+    /// Ranks the candidates of one unit (`Some(section)`) or of the whole document (`None`).
+    fn rank_unit(
+        &self,
+        doc: &Document,
+        cands: &DocCandidates,
+        unit: Option<u32>,
+        level: Level,
+    ) -> Vec<Theme> {
+        let in_unit =
+            |m: &phrase::Mention| unit.is_none() || doc.sentences[m.sentence as usize].unit == unit;
+        // Mentions of each candidate in the unit.
+        let mut by_cand: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for (i, m) in cands.mentions.iter().enumerate() {
+            if in_unit(m) {
+                by_cand.entry(m.candidate).or_default().push(i);
+            }
+        }
+        let mut gathered: Vec<Gathered> = by_cand
+            .into_iter()
+            .map(|(c, own)| Gathered {
+                candidate: c,
+                own,
+                absorbed: Vec::new(),
+                subsumes: Vec::new(),
+                hidden: false,
+                category: cands.candidates[c as usize].category,
+            })
+            .collect();
+        // Longest first, so that a theme has claimed its mentions before its fragments look.
+        gathered.sort_by(|a, b| {
+            let ta = &cands.candidates[a.candidate as usize].text;
+            let tb = &cands.candidates[b.candidate as usize].text;
+            tb.chars()
+                .count()
+                .cmp(&ta.chars().count())
+                .then_with(|| ta.cmp(tb))
+        });
+        self.subsume(cands, &mut gathered);
+
+        let mut themes = Vec::new();
+        for g in gathered.iter().filter(|g| !g.hidden) {
+            let c = &cands.candidates[g.candidate as usize];
+            let mut mentions: Vec<usize> = g.own.iter().chain(g.absorbed.iter()).copied().collect();
+            mentions.sort_unstable();
+            mentions.dedup();
+            let in_body = mentions.iter().any(|&i| {
+                let s = &doc.sentences[cands.mentions[i].sentence as usize];
+                matches!(s.block, BlockKind::Paragraph | BlockKind::Caption)
+            });
+            if !in_body {
+                continue;
+            }
+            let weighted_tf: f64 = mentions
+                .iter()
+                .map(
+                    |&i| match doc.sentences[cands.mentions[i].sentence as usize].block {
+                        BlockKind::Heading => self.options.heading_weight,
+                        _ => 1.0,
+                    },
+                )
+                .sum();
+            let counts = if c.ngram {
+                self.stats
+                    .ngram(c.stats_key.split(crate::corpus::NGRAM_SEP))
+            } else {
+                self.stats.term(&c.stats_key)
+            };
+            let df = counts.map_or(1, |t| t.df(level)).max(1);
+            let idf_bg = if c.parts.len() > 1 {
+                self.engine
+                    .background()
+                    .phrase_idf(&c.text, c.parts.iter().map(String::as_str))
+            } else {
+                self.engine.background().word_idf(&c.text)
+            };
+            let idf = self.stats.idf(df, idf_bg, level, self.options.prior_units);
+            let boost = if c.quoted {
+                self.options.quote_boost
+            } else if c.source == Source::Lexicon || g.category.is_some() {
+                self.options.lexicon_boost
+            } else {
+                1.0
+            };
+            let score = (1.0 + weighted_tf.ln()) * idf * boost;
+            let evidence = mentions
+                .iter()
+                .take(self.options.max_evidence)
+                .map(|&i| {
+                    let m = &cands.mentions[i];
+                    let s = &doc.sentences[m.sentence as usize];
+                    Evidence {
+                        start: m.orig.start,
+                        end: m.orig.end,
+                        char_start: m.chars.start,
+                        char_end: m.chars.end,
+                        sentence: doc.text(s.norm).trim().to_string(),
+                        sentence_span: s.orig,
+                        sentence_char_span: s.chars,
+                        document: None,
+                    }
+                })
+                .collect();
+            themes.push(Theme {
+                text: c.text.clone(),
+                score,
+                tf: mentions.len() as u32,
+                weighted_tf,
+                df,
+                idf,
+                boost,
+                quoted: c.quoted,
+                category: g.category,
+                source: c.source,
+                subsumes: g.subsumes.clone(),
+                evidence,
+            });
+        }
+        sort_themes(&mut themes);
+        themes
+    }
+
+    /// Hides fragments: a mention inside a longer theme's mention is the same mention; a
+    /// name-like fragment (lexicon word, quoted name, collocation) of a longer theme in the
+    /// same unit is a near-duplicate, and its other mentions count for the longer theme.
+    ///
+    /// `gathered` is sorted longest first. Work is linear in the number of mentions: a
+    /// claimant is short (a lexicon word, quoted name or collocation has at most
+    /// [`MAX_CLAIM_BYTES`]), so only claims starting shortly before a mention can contain it.
+    fn subsume(&self, cands: &DocCandidates, gathered: &mut [Gathered]) {
+        let index: FxHashMap<&str, usize> = gathered
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (cands.candidates[g.candidate as usize].text.as_str(), i))
+            .collect();
+        let mut container: Vec<Option<usize>> = vec![None; gathered.len()];
+        // Spans claimed by kept, name-like candidates: (start, end) → claimant.
+        let mut claimed: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        for i in 0..gathered.len() {
+            let c = &cands.candidates[gathered[i].candidate as usize];
+            let name_like = c.source != Source::Term;
+            let mut own = Vec::new();
+            let mut owner: Option<usize> = None;
+            for &m in &gathered[i].own {
+                let span = cands.mentions[m].norm;
+                let from = (span.end.saturating_sub(MAX_CLAIM_BYTES), 0);
+                let by = claimed
+                    .range(from..=(span.start, usize::MAX))
+                    .find(|((s, e), _)| *e >= span.end && (*s, *e) != (span.start, span.end))
+                    .map(|(_, &by)| by);
+                match by {
+                    Some(by) => owner = owner.or(Some(by)),
+                    None => own.push(m),
+                }
+            }
+            let near = if name_like { container[i] } else { None };
+            if own.is_empty() || near.is_some() {
+                gathered[i].hidden = true;
+                if let Some(j) = near.or(owner) {
+                    let text = c.text.clone();
+                    let cat = gathered[i].category;
+                    let g = &mut gathered[j];
+                    g.absorbed.extend(own.iter().copied());
+                    g.subsumes.push(text);
+                    g.category = g.category.or(cat);
+                }
+                continue;
+            }
+            gathered[i].own = own;
+            if name_like {
+                for &m in &gathered[i].own {
+                    let span = cands.mentions[m].norm;
+                    claimed.entry((span.start, span.end)).or_insert(i);
+                }
+                // Its name-like fragments of at least NEAR_DUPLICATE_SHARE of its length are
+                // variants of it.
+                let text = c.text.as_str();
+                let bounds: Vec<usize> = text
+                    .char_indices()
+                    .map(|(k, _)| k)
+                    .chain([text.len()])
+                    .collect();
+                let n = bounds.len() - 1;
+                let min = ((n as f64) * NEAR_DUPLICATE_SHARE).ceil() as usize;
+                for a in 0..n {
+                    for b in a + min.max(1)..=n {
+                        if b - a == n {
+                            continue;
+                        }
+                        if let Some(&j) = index.get(&text[bounds[a]..bounds[b]])
+                            && j > i
+                            && container[j].is_none()
+                        {
+                            container[j] = Some(i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

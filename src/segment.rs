@@ -1,0 +1,765 @@
+//! Segmentation: jieba-rs taught the policing lexicon, with token kinds, parts of speech and
+//! spans into the original input.
+
+use crate::error::Error;
+use crate::lexicon::{self, Category, Lexicon};
+use crate::normalize::{MappedText, floor_boundary};
+use crate::span::{CharCounter, Span};
+use jieba_rs::Jieba;
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Longest piece of text, in bytes, handed to jieba at once. Longer sentences are cut at a
+/// comma or space, or failing that at a grapheme boundary, so time and memory stay linear.
+pub const MAX_PIECE_BYTES: usize = 1536;
+
+/// How many times the frequency that just keeps a lexicon word whole it is given.
+const LEXICON_FREQ_FACTOR: usize = 20;
+
+/// A part of speech, from jieba's tag set (ICTCLAS-style tags such as `n`, `nz`, `vn`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Pos {
+    /// `n`: common noun.
+    Noun,
+    /// `nr`: person name.
+    PersonName,
+    /// `ns`: place name.
+    PlaceName,
+    /// `nt`: organisation name.
+    Organization,
+    /// `nz`: other proper noun (names of programmes, products, events).
+    ProperNoun,
+    /// `vn`: verb used as a noun.
+    VerbalNoun,
+    /// `j`: abbreviation.
+    Abbreviation,
+    /// `v`: verb.
+    Verb,
+    /// `a`: adjective.
+    Adjective,
+    /// `d`: adverb.
+    Adverb,
+    /// `t`: time word.
+    Time,
+    /// `s`, `f`: place or direction word.
+    Locative,
+    /// `m`: numeral.
+    Numeral,
+    /// `q`: measure word.
+    Measure,
+    /// `r`: pronoun.
+    Pronoun,
+    /// `p`: preposition.
+    Preposition,
+    /// `c`: conjunction.
+    Conjunction,
+    /// `u`: particle.
+    Particle,
+    /// `i`, `l`: idiom or fixed expression.
+    Idiom,
+    /// `eng`: Latin-script word.
+    Latin,
+    /// `x`: punctuation, symbols and whitespace.
+    Symbol,
+    /// Any other tag.
+    Other,
+}
+
+impl Pos {
+    /// The part of speech of a jieba tag; unknown tags give [`Pos::Other`].
+    ///
+    /// ```
+    /// use jingwu::Pos;
+    /// assert_eq!(Pos::from_tag("nz"), Pos::ProperNoun);
+    /// assert_eq!(Pos::from_tag("nrt"), Pos::PersonName);
+    /// assert_eq!(Pos::from_tag("zz"), Pos::Other);
+    /// ```
+    pub fn from_tag(tag: &str) -> Pos {
+        let b = tag.as_bytes();
+        match b {
+            b"eng" => Pos::Latin,
+            b"vn" => Pos::VerbalNoun,
+            b"nz" => Pos::ProperNoun,
+            b"x" | b"w" => Pos::Symbol,
+            [b'n', b'r', ..] => Pos::PersonName,
+            [b'n', b's', ..] => Pos::PlaceName,
+            [b'n', b't', ..] => Pos::Organization,
+            [b'n', ..] | b"an" => Pos::Noun,
+            [b'v', ..] => Pos::Verb,
+            [b'a', ..] => Pos::Adjective,
+            [b'd', ..] => Pos::Adverb,
+            [b't', ..] => Pos::Time,
+            b"s" | b"f" => Pos::Locative,
+            [b'm', ..] => Pos::Numeral,
+            [b'q', ..] => Pos::Measure,
+            [b'r', ..] => Pos::Pronoun,
+            [b'p', ..] => Pos::Preposition,
+            [b'c', ..] => Pos::Conjunction,
+            [b'u', ..] => Pos::Particle,
+            b"i" | b"l" => Pos::Idiom,
+            b"j" => Pos::Abbreviation,
+            _ => Pos::Other,
+        }
+    }
+
+    /// The jieba tag for this part of speech (`n`, `nz`, ...).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Pos::Noun => "n",
+            Pos::PersonName => "nr",
+            Pos::PlaceName => "ns",
+            Pos::Organization => "nt",
+            Pos::ProperNoun => "nz",
+            Pos::VerbalNoun => "vn",
+            Pos::Abbreviation => "j",
+            Pos::Verb => "v",
+            Pos::Adjective => "a",
+            Pos::Adverb => "d",
+            Pos::Time => "t",
+            Pos::Locative => "s",
+            Pos::Numeral => "m",
+            Pos::Measure => "q",
+            Pos::Pronoun => "r",
+            Pos::Preposition => "p",
+            Pos::Conjunction => "c",
+            Pos::Particle => "u",
+            Pos::Idiom => "l",
+            Pos::Latin => "eng",
+            Pos::Symbol => "x",
+            Pos::Other => "un",
+        }
+    }
+
+    /// Whether the part of speech names a thing: nouns, verbal nouns, proper nouns and
+    /// abbreviations (not person, place or organisation names).
+    pub fn is_nominal(self) -> bool {
+        matches!(
+            self,
+            Pos::Noun | Pos::ProperNoun | Pos::VerbalNoun | Pos::Abbreviation
+        )
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A word that carries content.
+    Word,
+    /// A stop word: a function word or report boilerplate (的, 工作, 今年以来).
+    StopWord,
+    /// A number (`12.93%`, `3.9`, `三`).
+    Number,
+    /// Punctuation, symbols and control characters.
+    Punctuation,
+    /// A word in Latin or another non-Han script (`CCTV2`, `APP`).
+    Latin,
+    /// Whitespace.
+    Whitespace,
+}
+
+/// How to treat character sequences the dictionary does not know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum NewWords {
+    /// Let jieba's hidden Markov model join unknown characters into new words (jieba's default).
+    #[default]
+    Hmm,
+    /// Cut unknown sequences into single characters.
+    DictionaryOnly,
+}
+
+/// Builds a [`Segmenter`].
+#[derive(Debug, Clone, Default)]
+pub struct SegmenterBuilder {
+    user: Lexicon,
+    without_policing: bool,
+    new_words: NewWords,
+}
+
+impl SegmenterBuilder {
+    /// Adds the words of a user lexicon (they win over the policing lexicon).
+    pub fn lexicon(mut self, lexicon: &Lexicon) -> Self {
+        self.user.extend(lexicon);
+        self
+    }
+
+    /// Leaves out the embedded policing lexicon.
+    pub fn without_policing_lexicon(mut self) -> Self {
+        self.without_policing = true;
+        self
+    }
+
+    /// Sets how unknown character sequences are treated.
+    pub fn new_words(mut self, new_words: NewWords) -> Self {
+        self.new_words = new_words;
+        self
+    }
+
+    /// Loads jieba's dictionary and teaches it the lexicons.
+    pub fn build(self) -> Segmenter {
+        let mut lexicon = if self.without_policing {
+            Lexicon::new()
+        } else {
+            Lexicon::policing()
+        };
+        lexicon.extend(&self.user);
+        let mut jieba = Jieba::new();
+        for e in lexicon.iter() {
+            let freq = match e.freq() {
+                Some(f) => usize::try_from(f).unwrap_or(usize::MAX >> 24),
+                // Enough to win over the dictionary's overlapping words in most contexts
+                // (交通安全 in 交通安全形势), not so much as to swallow neighbouring words.
+                None => jieba
+                    .suggest_freq(e.word())
+                    .saturating_mul(LEXICON_FREQ_FACTOR),
+            };
+            jieba.add_word(e.word(), Some(freq), Some(e.pos().tag()));
+        }
+        Segmenter {
+            jieba,
+            lexicon,
+            stop_words: lexicon::stop_words(),
+            generic: lexicon::generic_words(),
+            hmm: self.new_words == NewWords::Hmm,
+        }
+    }
+}
+
+/// The segmenter: jieba-rs with the policing lexicon and Chinese stop words.
+///
+/// Building one loads jieba's 350,000-word dictionary, which takes a fraction of a second:
+/// build it once and share it (`&Segmenter` or `Arc<Segmenter>`; it is `Send + Sync`).
+///
+/// ```
+/// use jingwu::{Segmenter, TokenKind};
+///
+/// let segmenter = Segmenter::new();
+/// let text = "创新发展新时代“海上枫桥经验”，严打电信网络诈骗";
+/// let seg = segmenter.segment(text);
+/// let words: Vec<&str> = seg.tokens().filter(|t| t.kind() == TokenKind::Word).map(|t| t.text()).collect();
+/// assert!(words.contains(&"枫桥经验") || words.contains(&"海上枫桥经验"));
+/// assert!(words.contains(&"电信网络诈骗"));
+/// for t in seg.tokens() {
+///     assert_eq!(&text[t.span()], t.text());
+/// }
+/// ```
+#[derive(Clone)]
+pub struct Segmenter {
+    jieba: Jieba,
+    lexicon: Lexicon,
+    stop_words: FxHashSet<Box<str>>,
+    generic: FxHashSet<Box<str>>,
+    hmm: bool,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter")
+            .field("lexicon_words", &self.lexicon.len())
+            .field("stop_words", &self.stop_words.len())
+            .field("hmm", &self.hmm)
+            .finish()
+    }
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Segmenter::new()
+    }
+}
+
+impl Segmenter {
+    /// A segmenter with the policing lexicon and jieba's HMM for new words.
+    pub fn new() -> Segmenter {
+        SegmenterBuilder::default().build()
+    }
+
+    /// A builder for other settings.
+    pub fn builder() -> SegmenterBuilder {
+        SegmenterBuilder::default()
+    }
+
+    /// A segmenter with the policing lexicon and a user lexicon read from `path`.
+    pub fn with_user_lexicon(path: impl AsRef<std::path::Path>) -> Result<Segmenter, Error> {
+        let user = Lexicon::from_path(path)?;
+        Ok(Segmenter::builder().lexicon(&user).build())
+    }
+
+    /// The lexicon the segmenter was taught (policing and user words).
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Whether `word` is a stop word.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop_words.contains(word)
+    }
+
+    /// Whether `word` is general policing vocabulary, never a theme on its own (民警, 案件).
+    pub fn is_generic(&self, word: &str) -> bool {
+        self.generic.contains(word)
+    }
+
+    /// Segments plain text (width-folded; no report structure).
+    pub fn segment<'t>(&self, text: &'t str) -> Segmented<'t> {
+        let mapped = MappedText::from_original(text);
+        let mut chars = CharCounter::new(text);
+        self.segment_mapped(Cow::Owned(mapped), &mut chars)
+    }
+
+    /// Segments text derived from `original` (a report block), keeping spans into `original`.
+    pub fn segment_block<'a>(&self, original: &str, block: &'a crate::Block) -> Segmented<'a> {
+        let mut chars = CharCounter::new(original);
+        self.segment_mapped(Cow::Borrowed(block.mapped()), &mut chars)
+    }
+
+    pub(crate) fn segment_mapped<'a>(
+        &self,
+        text: Cow<'a, MappedText>,
+        chars: &mut CharCounter<'_>,
+    ) -> Segmented<'a> {
+        let mut out = Segmented {
+            text,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+        };
+        let s = out.text.as_str();
+        let mut raw = Vec::new();
+        for sentence in sentences(s) {
+            let first = out.tokens.len() as u32;
+            for piece in pieces(s, sentence) {
+                raw.clear();
+                self.cut_piece(&s[piece.range()], &mut raw);
+                for &(start, end, pos_tag) in &raw {
+                    let norm = Span::new(piece.start + start, piece.start + end);
+                    let word = &s[norm.range()];
+                    let (kind, pos, category) = self.classify(word, pos_tag);
+                    let orig = out.text.to_original(norm);
+                    out.tokens.push(RawToken {
+                        norm,
+                        orig,
+                        chars: chars.span(orig),
+                        kind,
+                        pos,
+                        category,
+                    });
+                }
+            }
+            let orig = out.text.to_original(sentence);
+            out.sentences.push(RawSentence {
+                norm: sentence,
+                orig,
+                chars: chars.span(orig),
+                tokens: first..out.tokens.len() as u32,
+            });
+        }
+        out
+    }
+
+    /// Cuts one piece with jieba into `(start, end, pos)` triples that tile it.
+    fn cut_piece(&self, piece: &str, out: &mut Vec<(usize, usize, Pos)>) {
+        let mut at = 0;
+        for tag in self.jieba.tag(piece, self.hmm) {
+            let (start, end) = (tag.byte_start, tag.byte_end);
+            if start < at || end > piece.len() || start >= end {
+                continue;
+            }
+            if start > at {
+                // jieba left something out: keep it as its own token rather than lose it.
+                out.push((at, start, Pos::Other));
+            }
+            out.push((start, end, Pos::from_tag(tag.tag)));
+            at = end;
+        }
+        if at < piece.len() {
+            out.push((at, piece.len(), Pos::Other));
+        }
+        if needs_grapheme_check(piece) {
+            merge_split_graphemes(piece, out);
+        }
+    }
+
+    fn classify(&self, word: &str, pos: Pos) -> (TokenKind, Pos, Option<Category>) {
+        if word.chars().all(char::is_whitespace) {
+            return (TokenKind::Whitespace, Pos::Symbol, None);
+        }
+        if !word.chars().any(char::is_alphanumeric) {
+            return (TokenKind::Punctuation, Pos::Symbol, None);
+        }
+        if let Some(e) = self.lexicon.get(word) {
+            return (TokenKind::Word, e.pos(), e.category());
+        }
+        if is_number(word) {
+            return (TokenKind::Number, Pos::Numeral, None);
+        }
+        if self.stop_words.contains(word) {
+            return (TokenKind::StopWord, pos, None);
+        }
+        if !word.chars().any(is_han) {
+            return (TokenKind::Latin, Pos::Latin, None);
+        }
+        // jieba's dictionary tags some common words as person names (市场秩序/nr); Chinese
+        // names have two or three characters.
+        if pos == Pos::PersonName && word.chars().count() >= 4 {
+            return (TokenKind::Word, Pos::Noun, None);
+        }
+        (TokenKind::Word, pos, None)
+    }
+}
+
+/// Whether `c` is a Han character (CJK Unified Ideographs and their extensions).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+fn is_number(word: &str) -> bool {
+    let mut digit = false;
+    for c in word.chars() {
+        match c {
+            '0'..='9'
+            | '〇'
+            | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿' => digit = true,
+            '.' | '%' | '‰' | ',' | '/' | ':' | '-' | '+' => {}
+            _ => return false,
+        }
+    }
+    digit
+}
+
+/// Whether a piece holds characters that may form multi-character grapheme clusters.
+fn needs_grapheme_check(piece: &str) -> bool {
+    piece.chars().any(|c| {
+        !(c.is_ascii()
+            || is_han(c)
+            || ('\u{3000}'..='\u{303F}').contains(&c)
+            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·'))
+    })
+}
+
+/// Joins tokens that jieba cut inside a grapheme cluster (emoji sequences, combining marks).
+fn merge_split_graphemes(piece: &str, tokens: &mut Vec<(usize, usize, Pos)>) {
+    let bounds: FxHashSet<usize> = piece.grapheme_indices(true).map(|(i, _)| i).collect();
+    let mut merged: Vec<(usize, usize, Pos)> = Vec::with_capacity(tokens.len());
+    for &(s, e, p) in tokens.iter() {
+        match merged.last_mut() {
+            Some(last) if !bounds.contains(&s) => last.1 = e,
+            _ => merged.push((s, e, p)),
+        }
+    }
+    *tokens = merged;
+}
+
+/// Sentence spans of `s`: cut after `。！？!?…` and any closing quotes that follow, after
+/// `；` (the units of an enumeration `一是…；二是…`), and at line breaks.
+fn sentences(s: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = it.next() {
+            let end_here = match c {
+                '\n' | '\r' | '；' | ';' => true,
+                '。' | '！' | '？' | '!' | '?' | '…' => {
+                    // Take the rest of a run of terminators and closing quotes.
+                    while let Some(&(_, n)) = it.peek() {
+                        if matches!(
+                            n,
+                            '。' | '！'
+                                | '？'
+                                | '!'
+                                | '?'
+                                | '…'
+                                | '”'
+                                | '’'
+                                | '」'
+                                | '』'
+                                | '）'
+                                | ')'
+                                | '"'
+                        ) {
+                            it.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    true
+                }
+                _ => false,
+            };
+            if end_here {
+                let end = it.peek().map_or(s.len(), |&(j, _)| j);
+                let span = Span::new(start, end);
+                start = end;
+                let _ = i;
+                return Some(span);
+            }
+        }
+        if start < s.len() {
+            let span = Span::new(start, s.len());
+            start = s.len();
+            return Some(span);
+        }
+        None
+    })
+}
+
+/// Pieces of at most [`MAX_PIECE_BYTES`] covering `span` of `s`, cut at a comma or space where
+/// possible and always on a grapheme boundary.
+fn pieces(s: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut start = span.start;
+    let end = span.end;
+    std::iter::from_fn(move || {
+        if start >= end {
+            return None;
+        }
+        if end - start <= MAX_PIECE_BYTES {
+            let p = Span::new(start, end);
+            start = end;
+            return Some(p);
+        }
+        let limit = floor_boundary(s, start + MAX_PIECE_BYTES);
+        let window = &s[start..limit];
+        let cut = window
+            .rfind(['，', '、', '；', ',', ' ', '\t', '：'])
+            .map(|i| start + i + window[i..].chars().next().map_or(1, char::len_utf8))
+            .filter(|&c| c > start + MAX_PIECE_BYTES / 4)
+            .unwrap_or_else(|| grapheme_floor(s, start, limit));
+        let cut = if cut <= start {
+            limit.max(start + 1)
+        } else {
+            cut
+        };
+        let cut =
+            floor_boundary(s, cut).max(start + s[start..].chars().next().map_or(1, char::len_utf8));
+        let p = Span::new(start, cut);
+        start = cut;
+        Some(p)
+    })
+}
+
+/// The last grapheme boundary of `s` in `start..=limit` after `start`, or `limit`.
+fn grapheme_floor(s: &str, start: usize, limit: usize) -> usize {
+    // Look back a little: clusters are short, except pathological ones.
+    let from = floor_boundary(s, limit.saturating_sub(64).max(start));
+    let mut best = limit;
+    for (i, _) in s[from..].grapheme_indices(true) {
+        let at = from + i;
+        if at > limit {
+            break;
+        }
+        if at > start {
+            best = at;
+        }
+    }
+    best
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawToken {
+    pub(crate) norm: Span,
+    pub(crate) orig: Span,
+    pub(crate) chars: Span,
+    pub(crate) kind: TokenKind,
+    pub(crate) pos: Pos,
+    pub(crate) category: Option<Category>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct RawSentence {
+    pub(crate) norm: Span,
+    pub(crate) orig: Span,
+    pub(crate) chars: Span,
+    pub(crate) tokens: Range<u32>,
+}
+
+/// The result of segmenting a text: its tokens, grouped in sentences.
+#[derive(Debug, Clone)]
+pub struct Segmented<'a> {
+    text: Cow<'a, MappedText>,
+    pub(crate) tokens: Vec<RawToken>,
+    pub(crate) sentences: Vec<RawSentence>,
+}
+
+impl<'a> Segmented<'a> {
+    /// The text that was segmented, after width folding and repair.
+    pub fn text(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// Every token, in order.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'_>> + Clone + '_ {
+        self.tokens.iter().map(move |r| self.token(r))
+    }
+
+    /// The sentences, in order.
+    pub fn sentences(&self) -> impl ExactSizeIterator<Item = Sentence<'_>> + Clone + '_ {
+        self.sentences
+            .iter()
+            .map(move |raw| Sentence { seg: self, raw })
+    }
+
+    pub(crate) fn token(&self, r: &RawToken) -> Token<'_> {
+        Token {
+            text: &self.text.as_str()[r.norm.range()],
+            kind: r.kind,
+            pos: r.pos,
+            span: r.orig,
+            char_span: r.chars,
+            category: r.category,
+        }
+    }
+}
+
+/// A sentence of a [`Segmented`] text.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'s> {
+    seg: &'s Segmented<'s>,
+    raw: &'s RawSentence,
+}
+
+impl<'s> Sentence<'s> {
+    /// The sentence's text (after width folding and repair).
+    pub fn text(&self) -> &'s str {
+        &self.seg.text.as_str()[self.raw.norm.range()]
+    }
+
+    /// Byte span of the sentence in the original input.
+    pub fn span(&self) -> Span {
+        self.raw.orig
+    }
+
+    /// Character span of the sentence in the original input.
+    pub fn char_span(&self) -> Span {
+        self.raw.chars
+    }
+
+    /// The sentence's tokens.
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'s>> + Clone + 's {
+        let seg = self.seg;
+        let r = self.raw.tokens.start as usize..self.raw.tokens.end as usize;
+        seg.tokens[r].iter().map(move |t| seg.token(t))
+    }
+}
+
+/// A token: a word, stop word, number, punctuation mark, Latin word or whitespace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Token<'a> {
+    text: &'a str,
+    kind: TokenKind,
+    pos: Pos,
+    span: Span,
+    char_span: Span,
+    category: Option<Category>,
+}
+
+impl<'a> Token<'a> {
+    /// The token's text, width-folded (`ＡＰＰ` reads `APP`).
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// What the token is.
+    pub fn kind(&self) -> TokenKind {
+        self.kind
+    }
+
+    /// Its part of speech.
+    pub fn pos(&self) -> Pos {
+        self.pos
+    }
+
+    /// Byte span in the original input. For a token whose characters were width-folded, or
+    /// that spans a repaired line break, the original text differs from [`Token::text`].
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Character span in the original input.
+    pub fn char_span(&self) -> Span {
+        self.char_span
+    }
+
+    /// The lexicon category, for a word of the policing or a user lexicon that has one.
+    pub fn category(&self) -> Option<Category> {
+        self.category
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_sync() {
+        assert_send_sync::<Segmenter>();
+        assert_send_sync::<Segmented<'static>>();
+    }
+
+    #[test]
+    fn sentence_spans() {
+        let s = "第一句。“第二句！”第三句\n第四";
+        let got: Vec<&str> = sentences(s).map(|sp| &s[sp.range()]).collect();
+        assert_eq!(got, ["第一句。", "“第二句！”", "第三句\n", "第四"]);
+        assert_eq!(sentences("").count(), 0);
+    }
+
+    #[test]
+    fn pieces_are_bounded_and_tile() {
+        let s = "警".repeat(3000) + "，" + &"情".repeat(10);
+        let ps: Vec<Span> = pieces(&s, Span::new(0, s.len())).collect();
+        assert!(ps.iter().all(|p| p.len() <= MAX_PIECE_BYTES));
+        assert_eq!(ps[0].start, 0);
+        assert_eq!(ps.last().unwrap().end, s.len());
+        for w in ps.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        for w in ["12.93%", "3.9", "三", "105", "1,000"] {
+            assert!(is_number(w), "{w}");
+        }
+        for w in ["十分", "CCTV2", "三治", "%"] {
+            assert!(!is_number(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn pos_tags_round_trip() {
+        for p in [
+            Pos::Noun,
+            Pos::ProperNoun,
+            Pos::VerbalNoun,
+            Pos::PersonName,
+            Pos::Idiom,
+        ] {
+            assert_eq!(Pos::from_tag(p.tag()), p);
+        }
+    }
+}

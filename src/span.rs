@@ -1,0 +1,157 @@
+//! Byte and character spans into the original input.
+
+use serde::{Deserialize, Serialize};
+use std::ops::{Index, Range};
+
+/// A half-open range `start..end` of offsets into the original input.
+///
+/// Byte spans are on UTF-8 character boundaries of the text the user passed in, so
+/// `&text[span]` always works for a span that jingwu reported for `text`. The same type is
+/// used for character spans (counted in Unicode scalar values), which are handy for tools
+/// that index strings by character.
+///
+/// ```
+/// use jingwu::Span;
+///
+/// let text = "象山公安：";
+/// let span = Span::new(0, 12);
+/// assert_eq!(&text[span], "象山公安");
+/// assert_eq!(span.len(), 12);
+/// assert_eq!(Span::from(3..6), Span::new(3, 6));
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// First offset of the span.
+    pub start: usize,
+    /// Offset one past the end of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// Number of offsets the span covers.
+    pub const fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span covers nothing.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// Whether `other` lies within this span.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one offset.
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The span as a `Range`.
+    pub const fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    fn from(s: Span) -> Range<usize> {
+        s.start..s.end
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+impl Index<Span> for String {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span.start..span.end]
+    }
+}
+
+/// Converts byte offsets of one text into character offsets, moving forward cheaply.
+///
+/// Offsets asked for in increasing order cost time proportional to the distance moved; a
+/// smaller offset restarts the count from the beginning.
+#[derive(Debug, Clone)]
+pub(crate) struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Character offset of byte offset `byte` (which must be a char boundary of the text;
+    /// offsets past the end are clamped).
+    pub(crate) fn char_at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        let piece = self.text.get(self.byte..byte).unwrap_or("");
+        self.chars += piece.chars().count();
+        self.byte = byte;
+        self.chars
+    }
+
+    /// Character span of a byte span.
+    pub(crate) fn span(&mut self, span: Span) -> Span {
+        let start = self.char_at(span.start);
+        let end = self.char_at(span.end);
+        Span::new(start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_counter_moves_both_ways() {
+        let text = "a象b山c";
+        let mut c = CharCounter::new(text);
+        assert_eq!(c.char_at(1), 1);
+        assert_eq!(c.char_at(4), 2);
+        assert_eq!(c.char_at(8), 4);
+        assert_eq!(c.char_at(1), 1);
+        assert_eq!(c.span(Span::new(1, 5)), Span::new(1, 3));
+        assert_eq!(c.char_at(100), 5);
+    }
+
+    #[test]
+    fn span_relations() {
+        let a = Span::new(0, 10);
+        assert!(a.contains(Span::new(2, 5)));
+        assert!(!a.contains(Span::new(5, 11)));
+        assert!(a.overlaps(Span::new(9, 12)));
+        assert!(!a.overlaps(Span::new(10, 12)));
+        assert!(Span::new(3, 3).is_empty());
+    }
+}

@@ -1,0 +1,241 @@
+//! What ranking returns: themes with their scores and evidence.
+
+use crate::lexicon::Category;
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// Where a theme was found: the span of one mention in the original input and the sentence
+/// around it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Byte offset of the mention in the original input.
+    pub start: usize,
+    /// Byte offset one past the mention.
+    pub end: usize,
+    /// Character offset of the mention.
+    pub char_start: usize,
+    /// Character offset one past the mention.
+    pub char_end: usize,
+    /// The sentence around the mention (repaired and width-folded).
+    pub sentence: String,
+    /// Byte span of the sentence in the original input.
+    pub sentence_span: Span,
+    /// Character span of the sentence in the original input.
+    pub sentence_char_span: Span,
+    /// The document the mention is in, for corpus-wide themes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+impl Evidence {
+    /// Byte span of the mention in the original input.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// Character span of the mention in the original input.
+    pub fn char_span(&self) -> Span {
+        Span::new(self.char_start, self.char_end)
+    }
+}
+
+/// How a theme was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Source {
+    /// A word of the policing lexicon or a user lexicon.
+    Lexicon,
+    /// A name the report marks with quotation marks (“共富警务”).
+    Quoted,
+    /// A run of words that recurs and sticks together (矛盾纠纷化解).
+    Collocation,
+    /// A single word from segmentation.
+    Term,
+}
+
+/// A ranked theme.
+///
+/// `score = tf × idf × boost`, where `tf` weighs each mention by where it stands (a heading
+/// counts [`crate::RankOptions::heading_weight`] times), `idf` blends the corpus's own document
+/// frequency with the background table (see [`crate::CorpusStats::idf`]), and `boost` is
+/// [`crate::RankOptions::quote_boost`] for a quoted name and
+/// [`crate::RankOptions::lexicon_boost`] for a lexicon word (1 otherwise).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub(crate) text: String,
+    pub(crate) score: f64,
+    pub(crate) tf: u32,
+    pub(crate) weighted_tf: f64,
+    pub(crate) df: u64,
+    pub(crate) idf: f64,
+    pub(crate) boost: f64,
+    pub(crate) quoted: bool,
+    pub(crate) category: Option<Category>,
+    pub(crate) source: Source,
+    /// Fragments and variants this theme hides (枫桥经验 under 海上枫桥经验).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) subsumes: Vec<String>,
+    pub(crate) evidence: Vec<Evidence>,
+}
+
+impl Theme {
+    /// The theme's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Its score; higher ranks first.
+    pub fn score(&self) -> f64 {
+        self.score
+    }
+
+    /// Number of mentions in the ranked unit (its own, and those of fragments it hides).
+    pub fn tf(&self) -> u32 {
+        self.tf
+    }
+
+    /// Mentions weighed by where they stand, as used in the score.
+    pub fn weighted_tf(&self) -> f64 {
+        self.weighted_tf
+    }
+
+    /// Number of units of the corpus (sections or documents) that mention it.
+    pub fn df(&self) -> u64 {
+        self.df
+    }
+
+    /// The inverse document frequency used in the score.
+    pub fn idf(&self) -> f64 {
+        self.idf
+    }
+
+    /// The boost used in the score.
+    pub fn boost(&self) -> f64 {
+        self.boost
+    }
+
+    /// Whether the report marks it as a name with quotation marks.
+    pub fn quoted(&self) -> bool {
+        self.quoted
+    }
+
+    /// Its lexicon category, if it is a lexicon word.
+    pub fn category(&self) -> Option<Category> {
+        self.category
+    }
+
+    /// How it was found.
+    pub fn source(&self) -> Source {
+        self.source
+    }
+
+    /// Fragments and variants it hides.
+    pub fn subsumes(&self) -> &[String] {
+        &self.subsumes
+    }
+
+    /// Each mention, in order.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+}
+
+/// The themes of one section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SectionThemes {
+    pub(crate) title: String,
+    pub(crate) span: Span,
+    pub(crate) themes: Vec<Theme>,
+}
+
+impl SectionThemes {
+    /// The section's title (`象山公安`); empty for a report without sections.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The section's span in the original input.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// Its themes, best first.
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+}
+
+/// The themes of one document: of each section and of the whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentThemes {
+    pub(crate) path: String,
+    pub(crate) title: String,
+    pub(crate) sections: Vec<SectionThemes>,
+    pub(crate) themes: Vec<Theme>,
+}
+
+impl DocumentThemes {
+    /// The name the document was added under (its path, for files).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The report's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The themes of each section, in order.
+    pub fn sections(&self) -> &[SectionThemes] {
+        &self.sections
+    }
+
+    /// The themes of the whole document, best first.
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+}
+
+/// Themes across the whole corpus: a theme's score is the sum of its document scores, its
+/// `df` the number of documents that mention it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorpusThemes {
+    pub(crate) themes: Vec<Theme>,
+}
+
+impl CorpusThemes {
+    /// The corpus's themes, best first.
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+}
+
+/// The result of ranking a corpus: per document (and section) and corpus-wide themes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    pub(crate) documents: Vec<DocumentThemes>,
+    pub(crate) corpus: CorpusThemes,
+}
+
+impl Ranking {
+    /// Each document's themes, in the order the documents were added.
+    pub fn documents(&self) -> &[DocumentThemes] {
+        &self.documents
+    }
+
+    /// The corpus-wide themes.
+    pub fn corpus(&self) -> &[Theme] {
+        &self.corpus.themes
+    }
+
+    /// The ranking as JSON (the shape the `themes` example prints).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The ranking as indented JSON.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,137 @@
+//! Each source of theme candidates, the IDF blend and subsumption, on small reports.
+
+mod common;
+
+use jingwu::{DocumentThemes, RankOptions, Source, Theme};
+
+fn rank(text: &str) -> DocumentThemes {
+    common::engine().rank_text(text, &RankOptions::default().top(30))
+}
+
+fn section_themes(d: &DocumentThemes, i: usize) -> &[Theme] {
+    d.sections()[i].themes()
+}
+
+fn find<'a>(themes: &'a [Theme], text: &str) -> Option<&'a Theme> {
+    themes.iter().find(|t| t.text() == text)
+}
+
+#[test]
+fn repeated_quoted_names_are_themes() {
+    let d = rank(
+        "镇海公安：\n\n镇海公安组建“炼卫先锋队”，实行24小时错时巡逻。\n\n\
+         “炼卫先锋队”成立以来，累计开展联合巡查3800余次。\n",
+    );
+    let t = find(section_themes(&d, 0), "炼卫先锋队").expect("quoted name ranked");
+    assert!(t.quoted());
+    assert_eq!(t.source(), Source::Quoted);
+    assert_eq!(t.tf(), 2);
+}
+
+#[test]
+fn a_name_put_to_work_once_is_a_theme() {
+    let d =
+        rank("象山公安：\n\n象山公安还创新推出“反走私综合治理场景”工作方法，成功打掉走私团伙。\n");
+    assert!(find(section_themes(&d, 0), "反走私综合治理场景").is_some());
+}
+
+#[test]
+fn slogans_metaphors_and_speech_are_not_themes() {
+    let d = rank(
+        "慈溪公安：\n\n创新发展，当好助力经济“服务员”\n\n\
+         慈溪公安打出了一套护航亚运的“组合拳”，为亚运提供了良好氛围。\n\n\
+         “我知道！之前交警同志来宣传过。”市民刘先生说。\n",
+    );
+    let themes = section_themes(&d, 0);
+    for not_a_theme in ["服务员", "组合拳", "我知道", "之前交警同志来宣传过"] {
+        assert!(find(themes, not_a_theme).is_none(), "{not_a_theme} ranked");
+    }
+}
+
+#[test]
+fn collocations_come_out_whole() {
+    let d = rank(
+        "普陀公安：\n\n普陀公安聚焦旅游市场秩序，开展专项整治。\n\n\
+         全年查处扰乱旅游市场秩序违法行为280余起。\n\n旅游市场秩序持续向好。\n",
+    );
+    let t = find(section_themes(&d, 0), "旅游市场秩序").expect("collocation ranked");
+    assert_eq!(t.source(), Source::Collocation);
+    assert_eq!(t.tf(), 3);
+    assert!(t.subsumes().is_empty() || !t.subsumes().contains(&"旅游市场秩序".to_string()));
+    assert!(
+        find(section_themes(&d, 0), "旅游市场").is_none(),
+        "fragment hidden"
+    );
+}
+
+#[test]
+fn lexicon_abbreviations_count_for_their_canonical_form() {
+    let d = rank(
+        "慈溪公安：\n\n慈溪公安严打电信网络诈骗。打处电诈类犯罪嫌疑人705人，电诈发案同比下降21.4%。\n",
+    );
+    let t = find(section_themes(&d, 0), "电信网络诈骗").expect("lexicon word ranked");
+    assert_eq!(t.source(), Source::Lexicon);
+    assert_eq!(t.category(), Some(jingwu::Category::Crime));
+    assert_eq!(t.tf(), 3, "电诈 counts toward 电信网络诈骗");
+    assert!(find(section_themes(&d, 0), "电诈").is_none());
+}
+
+#[test]
+fn a_theme_hides_its_fragments_and_takes_their_mentions() {
+    let d = rank(
+        "象山公安：\n\n象山公安创新发展新时代“海上枫桥经验”，化解矛盾纠纷。\n\n\
+         依托枫桥经验，渔民纠纷就地化解。\n",
+    );
+    let themes = section_themes(&d, 0);
+    let t = find(themes, "海上枫桥经验").expect("ranked");
+    assert_eq!(t.tf(), 2, "the standalone 枫桥经验 is the same theme");
+    assert!(t.subsumes().contains(&"枫桥经验".to_string()));
+    for f in ["枫桥经验", "枫桥", "经验"] {
+        assert!(find(themes, f).is_none(), "{f} shown");
+    }
+    assert_eq!(t.category(), Some(jingwu::Category::Initiative));
+}
+
+#[test]
+fn bureau_names_places_people_and_generic_words_are_not_themes() {
+    let d = rank(
+        "镇海公安：\n\n镇海公安民警走访群众，镇海区公安分局辖区案件下降。镇海公安民警张伟说，\
+         镇海将持续深化危化品运输安全治理。\n\n镇海公安深化危化品运输安全治理。\n",
+    );
+    let themes = section_themes(&d, 0);
+    for bad in [
+        "镇海",
+        "镇海公安",
+        "民警",
+        "群众",
+        "案件",
+        "张伟",
+        "辖区",
+        "镇海区公安分局",
+    ] {
+        assert!(find(themes, bad).is_none(), "{bad} ranked");
+    }
+    assert!(!themes.is_empty());
+}
+
+#[test]
+fn section_contrast_lowers_what_every_section_says() {
+    // 交通安全 is in every section; 笑气 in one. With contrast, 笑气 gets the higher idf.
+    let d = rank(
+        "甲公安：\n\n甲地严打笑气犯罪，捣毁笑气窝点。甲地交通安全形势平稳。\n\n\
+         乙公安：\n\n乙地交通安全宣传进校园。\n\n丙公安：\n\n丙地开展交通安全宣传。\n",
+    );
+    let laughing = find(section_themes(&d, 0), "笑气").unwrap();
+    let traffic = find(section_themes(&d, 0), "交通安全").unwrap();
+    assert_eq!(traffic.df(), 3);
+    assert_eq!(laughing.df(), 1);
+    assert!(laughing.idf() > traffic.idf());
+}
+
+#[test]
+fn an_empty_or_structureless_report_ranks_without_failing() {
+    assert!(rank("").themes().is_empty());
+    let d = rank("电信网络诈骗电信网络诈骗");
+    assert_eq!(d.sections().len(), 1);
+    assert_eq!(d.sections()[0].title(), "");
+}

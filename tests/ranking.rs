@@ -1,0 +1,287 @@
+//! Theme ranking on the seed: what an analyst expects, evidence that points at the text,
+//! determinism, JSON, and corpus statistics.
+
+mod common;
+
+use jingwu::{CorpusStats, RankOptions, Ranking, Theme};
+use proptest::prelude::*;
+
+fn rank_seed() -> (String, Ranking) {
+    let text = common::seed();
+    let mut corpus = common::engine().corpus();
+    corpus.add(common::SEED, &text);
+    (text, corpus.rank(&RankOptions::default()))
+}
+
+fn texts(themes: &[Theme]) -> Vec<&str> {
+    themes.iter().map(|t| t.text()).collect()
+}
+
+fn has_any(themes: &[&str], wanted: &[&str]) -> bool {
+    wanted.iter().any(|w| themes.contains(w))
+}
+
+#[test]
+fn seed_sections_surface_their_themes() {
+    let (_, r) = rank_seed();
+    let doc = &r.documents()[0];
+    assert_eq!(doc.sections().len(), 2);
+    let xiangshan = texts(doc.sections()[0].themes());
+    let cixi = texts(doc.sections()[1].themes());
+    assert_eq!(doc.sections()[0].title(), "象山公安");
+    for wanted in [
+        &["海上枫桥经验", "枫桥经验"][..],
+        &["共富警务"],
+        &["护航亚运", "亚运安保", "亚运"],
+        &["商业秘密保护", "商业秘密"],
+        &["矛盾纠纷化解", "矛盾纠纷"],
+    ] {
+        assert!(
+            has_any(&xiangshan, wanted),
+            "象山公安 lacks {wanted:?}: {xiangshan:?}"
+        );
+    }
+    for wanted in [
+        &["公安大脑"][..],
+        &["笑气"],
+        &["电信网络诈骗", "电诈"],
+        &["道路交通安全", "交通安全", "道路交通"],
+    ] {
+        assert!(
+            has_any(&cixi, wanted),
+            "慈溪公安 lacks {wanted:?}: {cixi:?}"
+        );
+    }
+}
+
+#[test]
+fn seed_themes_are_not_boilerplate_names_or_places() {
+    let (_, r) = rank_seed();
+    let doc = &r.documents()[0];
+    let bad = [
+        "象山",
+        "慈溪",
+        "公安",
+        "工作",
+        "倍加",
+        "推进",
+        "今年",
+        "今年以来",
+        "同比",
+        "象山县",
+        "公安局",
+        "一流",
+        "时代",
+        "邹鑫",
+        "章挺伟",
+        "柳欣",
+        "黄祎祎",
+        "阮佳丽",
+        "象山公安",
+        "慈溪公安",
+    ];
+    let lists = doc
+        .sections()
+        .iter()
+        .map(|s| s.themes())
+        .chain([doc.themes(), r.corpus()]);
+    for themes in lists {
+        for t in themes {
+            assert!(!bad.contains(&t.text()), "bad theme {}", t.text());
+        }
+    }
+}
+
+#[test]
+fn evidence_points_at_the_theme_in_the_original() {
+    let (text, r) = rank_seed();
+    let lexicon = common::segmenter().lexicon();
+    let doc = &r.documents()[0];
+    for t in doc
+        .sections()
+        .iter()
+        .flat_map(|s| s.themes())
+        .chain(doc.themes())
+    {
+        assert!(t.tf() as usize >= t.evidence().len());
+        assert!(!t.evidence().is_empty(), "{} has no evidence", t.text());
+        for e in t.evidence() {
+            let original: String = text[e.span()].split_whitespace().collect();
+            let found = common::fold(&original);
+            let alias_of = lexicon.get(&found).and_then(|x| x.canonical());
+            assert!(
+                found == t.text() || t.subsumes().contains(&found) || alias_of == Some(t.text()),
+                "evidence `{found}` of theme `{}`",
+                t.text()
+            );
+            assert!(e.sentence_span.contains(e.span()));
+            let chars: usize = text[..e.start].chars().count();
+            assert_eq!(chars, e.char_start);
+            assert_eq!(e.char_end - e.char_start, text[e.span()].chars().count());
+            assert!(e.sentence.contains(&found), "sentence of `{found}`");
+        }
+    }
+}
+
+#[test]
+fn scores_are_explained_and_ordered() {
+    let (_, r) = rank_seed();
+    for s in r.documents()[0].sections() {
+        let themes = s.themes();
+        assert!(themes.len() <= 10);
+        for w in themes.windows(2) {
+            assert!(
+                w[0].score() > w[1].score()
+                    || (w[0].score() == w[1].score() && w[0].text() < w[1].text())
+            );
+        }
+        for t in themes {
+            let expected = (1.0 + t.weighted_tf().ln()) * t.idf() * t.boost();
+            assert!((t.score() - expected).abs() < 1e-9, "{}", t.text());
+            assert!(t.df() >= 1 && t.idf() > 0.0);
+        }
+    }
+}
+
+#[test]
+fn subsumed_fragments_are_hidden() {
+    let (_, r) = rank_seed();
+    let doc = &r.documents()[0];
+    let xiangshan = &doc.sections()[0];
+    let all = texts(xiangshan.themes());
+    assert!(all.contains(&"海上枫桥经验"));
+    for fragment in ["枫桥经验", "枫桥", "经验", "海上"] {
+        assert!(
+            !all.contains(&fragment),
+            "{fragment} shown beside 海上枫桥经验"
+        );
+    }
+}
+
+#[test]
+fn ranking_is_deterministic_whatever_the_threads() {
+    let text = common::seed();
+    let docs: Vec<(String, String)> = (0..6)
+        .map(|i| (format!("d{i}"), text.repeat(i % 3 + 1)))
+        .collect();
+    let engine = common::engine();
+    let sequential = {
+        let mut c = engine.corpus();
+        for (id, t) in &docs {
+            c.add(id, t);
+        }
+        c.rank(&RankOptions::default())
+    };
+    for threads in [1, 2, 4] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let parallel = pool.install(|| {
+            let mut c = engine.corpus();
+            c.add_all(docs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+            c.rank(&RankOptions::default())
+        });
+        assert_eq!(
+            sequential.to_json(),
+            parallel.to_json(),
+            "{threads} threads"
+        );
+    }
+}
+
+#[test]
+fn json_has_the_documented_shape_and_round_trips() {
+    let (_, r) = rank_seed();
+    let json = r.to_json();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let doc = &v["documents"][0];
+    assert_eq!(doc["path"], common::SEED);
+    assert!(doc["title"].as_str().unwrap().contains("宁波公安"));
+    assert_eq!(doc["sections"][0]["title"], "象山公安");
+    let theme = &doc["sections"][0]["themes"][0];
+    for field in ["text", "score", "tf", "df", "idf", "quoted", "evidence"] {
+        assert!(!theme[field].is_null(), "missing {field}");
+    }
+    let ev = &theme["evidence"][0];
+    assert!(ev["start"].is_u64() && ev["end"].is_u64() && ev["sentence"].is_string());
+    assert!(v["corpus"]["themes"].is_array());
+    let back: Ranking = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r);
+}
+
+#[test]
+fn corpus_statistics_save_and_load() {
+    let text = common::seed();
+    let mut c = common::engine().corpus();
+    c.add("a", &text);
+    let stats = c.stats().clone();
+    let path = std::env::temp_dir().join(format!("jingwu-stats-{}.json", std::process::id()));
+    stats.save(&path).unwrap();
+    let loaded = CorpusStats::load(&path).unwrap();
+    assert_eq!(loaded, stats);
+    assert_eq!(loaded.documents(), 1);
+    assert_eq!(loaded.sections(), 2);
+    std::fs::remove_file(&path).ok();
+}
+
+#[test]
+fn prior_statistics_change_document_frequencies() {
+    let text = common::seed();
+    let engine = common::engine();
+    let mut last_year = engine.corpus();
+    last_year.add("last", &text);
+    let prior = last_year.own_stats();
+    let mut this_year = engine.corpus_with_stats(prior.clone());
+    this_year.add("this", &text);
+    assert_eq!(this_year.stats().documents(), 2);
+    assert_eq!(
+        this_year.own_stats(),
+        prior,
+        "own statistics leave the prior out"
+    );
+    let r = this_year.rank(&RankOptions::default());
+    let t = r.documents()[0]
+        .themes()
+        .iter()
+        .find(|t| t.text() == "笑气")
+        .unwrap();
+    assert_eq!(t.df(), 2, "笑气 was in last year's report too");
+}
+
+/// The seed's paragraphs, as small documents.
+fn paragraphs() -> Vec<String> {
+    common::seed()
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| p.chars().count() > 10)
+        .map(str::to_string)
+        .collect()
+}
+
+fn stats_of(docs: &[String]) -> CorpusStats {
+    let mut c = common::engine().corpus();
+    for (i, d) in docs.iter().enumerate() {
+        c.add(&i.to_string(), d);
+    }
+    c.stats().clone()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn merged_shards_equal_the_union(picks in proptest::collection::vec(0usize..1000, 1..8), cut in 0usize..8) {
+        let pool = paragraphs();
+        let docs: Vec<String> = picks.iter().map(|i| pool[i % pool.len()].clone()).collect();
+        let cut = cut.min(docs.len());
+        let (a, b) = docs.split_at(cut);
+        let union = stats_of(&docs);
+        let mut ab = stats_of(a);
+        ab.merge(&stats_of(b));
+        let mut ba = stats_of(b);
+        ba.merge(&stats_of(a));
+        prop_assert_eq!(&ab, &union);
+        prop_assert_eq!(&ba, &union);
+    }
+}
