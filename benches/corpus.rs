@@ -365,6 +365,44 @@ pub fn rank_corpus<S: AsRef<str> + Sync>(
     corpus.rank(options)
 }
 
+/// Resident memory figures of this process, in kB, from `/proc/self/status`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Status {
+    /// Resident now (`VmRSS`).
+    pub rss_kb: Option<u64>,
+    /// Peak resident (`VmHWM`), since the start or the last [`reset_peak`].
+    pub hwm_kb: Option<u64>,
+}
+
+/// The memory figures of this process (none where `/proc` has no such file).
+pub fn proc_status() -> Status {
+    let text = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    };
+    Status {
+        rss_kb: field("VmRSS:"),
+        hwm_kb: field("VmHWM:"),
+    }
+}
+
+/// Resets the peak resident memory of this process to its current resident memory;
+/// false where the system does not allow it.
+pub fn reset_peak() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// Memory the system can still give, in kB (`MemAvailable` of `/proc/meminfo`).
+pub fn mem_available_kb() -> Option<u64> {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("MemAvailable:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
 /// Megabytes per second of `bytes` done in `secs`.
 pub fn mb_per_s(bytes: usize, secs: f64) -> f64 {
     bytes as f64 / MB as f64 / secs.max(f64::MIN_POSITIVE)

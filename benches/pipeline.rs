@@ -177,6 +177,8 @@ fn engine(c: &mut Criterion) {
 }
 
 fn scaling(c: &mut Criterion, s: &Setup) {
+    let probe = Probe::giant_line(s);
+    eprintln!("{probe}");
     let mut g = c.benchmark_group("scaling");
     for mb in SCALING_MB {
         let docs = s.docs.take_bytes(mb * MB);
@@ -198,11 +200,16 @@ fn scaling(c: &mut Criterion, s: &Setup) {
         );
         let line = corpus::giant_line(&s.seed, mb * MB);
         g.throughput(Throughput::Bytes(line.len() as u64));
-        g.bench_with_input(
-            BenchmarkId::new("jingwu/rank_giant_line", &size),
-            &line,
-            |b, line| b.iter(|| black_box(s.engine.rank_text(line, &s.options))),
-        );
+        match probe.fits(line.len()) {
+            Ok(()) => {
+                g.bench_with_input(
+                    BenchmarkId::new("jingwu/rank_giant_line", &size),
+                    &line,
+                    |b, line| b.iter(|| black_box(s.engine.rank_text(line, &s.options))),
+                );
+            }
+            Err(why) => eprintln!("scaling/jingwu/rank_giant_line/{size}: skipped: {why}"),
+        }
         g.bench_with_input(
             BenchmarkId::new("jieba/tfidf_giant_line", &size),
             &line,
@@ -210,6 +217,94 @@ fn scaling(c: &mut Criterion, s: &Setup) {
         );
     }
     g.finish();
+}
+
+/// Sizes of the giant lines that [`Probe::giant_line`] ranks.
+const PROBE_BYTES: [usize; 2] = [32 * 1024, 64 * 1024];
+/// Longest an iteration of the scaling group may be expected to take, in seconds.
+const MAX_ITERATION_SECS: f64 = 30.0;
+/// Share of the machine's available memory an iteration may be expected to use.
+const MAX_MEMORY_SHARE: f64 = 0.5;
+
+/// jingwu's cost on two small giant lines, to extrapolate to the scaling group's sizes before
+/// running them: a cost growing faster than the line (each mention's evidence holding its
+/// whole sentence, say) would take the larger sizes past the machine's memory.
+struct Probe {
+    secs: [f64; 2],
+    /// Peak memory above the resident memory before, in kB; `None` where it cannot be told.
+    kb: Option<[f64; 2]>,
+}
+
+impl Probe {
+    fn giant_line(s: &Setup) -> Probe {
+        let mut secs = [0.0; 2];
+        let mut kb = Some([0.0; 2]);
+        for (i, &bytes) in PROBE_BYTES.iter().enumerate() {
+            let line = corpus::giant_line(&s.seed, bytes);
+            let before = corpus::proc_status().rss_kb;
+            let reset = corpus::reset_peak();
+            let start = std::time::Instant::now();
+            black_box(s.engine.rank_text(&line, &s.options));
+            secs[i] = start.elapsed().as_secs_f64();
+            let peak = corpus::proc_status().hwm_kb;
+            match (kb.as_mut(), before, peak, reset) {
+                (Some(k), Some(b), Some(p), true) => k[i] = p.saturating_sub(b).max(1024) as f64,
+                _ => kb = None,
+            }
+        }
+        Probe { secs, kb }
+    }
+
+    /// How fast a cost grows with the line: 1 for linear, 2 for quadratic.
+    fn exponent(v: [f64; 2]) -> f64 {
+        let ratio = v[1] / v[0].max(f64::MIN_POSITIVE);
+        (ratio.log2() / (PROBE_BYTES[1] as f64 / PROBE_BYTES[0] as f64).log2()).max(1.0)
+    }
+
+    fn project(v: [f64; 2], bytes: usize) -> f64 {
+        v[1] * (bytes as f64 / PROBE_BYTES[1] as f64).powf(Self::exponent(v))
+    }
+
+    /// Whether a line of `bytes` fits the time and memory of the machine.
+    fn fits(&self, bytes: usize) -> Result<(), String> {
+        let secs = Self::project(self.secs, bytes);
+        if secs > MAX_ITERATION_SECS {
+            return Err(format!(
+                "projected {secs:.0} s an iteration (time grows as size^{:.2})",
+                Self::exponent(self.secs)
+            ));
+        }
+        if let (Some(kb), Some(avail)) = (self.kb, corpus::mem_available_kb()) {
+            let need = Self::project(kb, bytes);
+            if need > avail as f64 * MAX_MEMORY_SHARE {
+                return Err(format!(
+                    "projected {:.1} GB of memory, {:.1} GB available (memory grows as size^{:.2})",
+                    need / (1024.0 * 1024.0),
+                    avail as f64 / (1024.0 * 1024.0),
+                    Self::exponent(kb)
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::fmt::Display for Probe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "giant line probe:")?;
+        for (i, bytes) in PROBE_BYTES.iter().enumerate() {
+            write!(f, " {} KB in {:.3} s", bytes / 1024, self.secs[i])?;
+            if let Some(kb) = self.kb {
+                write!(f, " using {:.1} MB", kb[i] / 1024.0)?;
+            }
+            write!(f, ";")?;
+        }
+        write!(f, " time grows as size^{:.2}", Self::exponent(self.secs))?;
+        if let Some(kb) = self.kb {
+            write!(f, ", memory as size^{:.2}", Self::exponent(kb))?;
+        }
+        Ok(())
+    }
 }
 
 fn benches(c: &mut Criterion) {

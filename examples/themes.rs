@@ -6,8 +6,8 @@
 //! `seeds/`. A file that cannot be read is reported on stderr, the others are still ranked,
 //! and the program exits with a failure status at the end.
 
-use jingwu::{Engine, RankOptions, Ranking, Theme};
-use std::path::{Path, PathBuf};
+use jingwu::{Decoding, Engine, RankOptions, Ranking, Theme};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 struct Args {
@@ -43,32 +43,6 @@ fn parse_args() -> Result<Args, String> {
         args.paths.push(PathBuf::from("seeds"));
     }
     Ok(args)
-}
-
-/// The report files named by `paths`: files as given, directories' `*.txt` sorted.
-fn report_files(paths: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            match std::fs::read_dir(p) {
-                Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
-                        .collect();
-                    found.sort();
-                    files.extend(found);
-                }
-                Err(e) => {
-                    eprintln!("error: {}: {e}", p.display());
-                    *failed = true;
-                }
-            }
-        } else {
-            files.push(p.clone());
-        }
-    }
-    files
 }
 
 fn snippet(s: &str, max: usize) -> String {
@@ -140,18 +114,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut failed = false;
-    let files = report_files(&args.paths, &mut failed);
-    let mut docs = Vec::new();
-    for f in files {
-        match jingwu::read_report_file(&f) {
-            Ok(text) => docs.push((display(&f), text)),
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed = true;
-            }
-        }
+    let read = jingwu::read_reports(&args.paths, Decoding::Strict);
+    for e in &read.errors {
+        eprintln!("error: {e}");
     }
+    let failed = !read.errors.is_empty();
+    let docs: Vec<(String, String)> = read
+        .reports
+        .into_iter()
+        .map(|(path, d)| (path, d.into_text()))
+        .collect();
     let engine = Engine::new();
     let mut corpus = engine.corpus();
     corpus.add_all(docs);
@@ -166,8 +138,4 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn display(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
 }

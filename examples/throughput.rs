@@ -17,7 +17,7 @@
 #[path = "../benches/corpus.rs"]
 mod corpus;
 
-use corpus::{Docs, MB, mb_per_s, total_bytes};
+use corpus::{Docs, MB, mb_per_s, proc_status, total_bytes};
 use jieba_rs::{Jieba, TfIdf};
 use jingwu::{Engine, RankOptions, Report};
 use std::hint::black_box;
@@ -335,26 +335,6 @@ fn take_prefix(all: &[String], bytes: usize) -> &[String] {
         size += d.len();
     }
     all
-}
-
-/// Resident memory figures of this process, in kB, from `/proc/self/status`.
-#[derive(Debug, Clone, Copy, Default)]
-struct Status {
-    rss_kb: Option<u64>,
-    hwm_kb: Option<u64>,
-}
-
-fn proc_status() -> Status {
-    let text = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(name))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-    };
-    Status {
-        rss_kb: field("VmRSS:"),
-        hwm_kb: field("VmHWM:"),
-    }
 }
 
 fn show_kb(kb: Option<u64>) -> String {

@@ -181,14 +181,7 @@ impl Lexicon {
     /// Reads and parses a user lexicon file (see [`Lexicon::parse_user`]).
     pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, Error> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            Error::new(ErrorKind::InvalidUtf8, "invalid UTF-8")
-                .with_path(path)
-                .with_offset(at)
-                .with_line(line_of(e.as_bytes(), at))
-        })?;
+        let text = crate::read_report_file(path)?;
         Lexicon::parse_user(&text).map_err(|e| e.with_path(path))
     }
 
@@ -261,7 +254,14 @@ fn check_word(word: &str) -> Result<(), String> {
 
 fn parse_user_line(line: &str) -> Result<Entry, String> {
     let mut fields = line.split_whitespace();
-    let word = fields.next().ok_or("empty line")?;
+    // Reports are width-folded before segmentation, so their words must be too (ＡＰＰ → APP).
+    let word: String = fields
+        .next()
+        .ok_or("empty line")?
+        .chars()
+        .map(crate::normalize::fold_width)
+        .collect();
+    let word = word.as_str();
     check_word(word)?;
     let mut freq = None;
     let mut tag = None;

@@ -45,6 +45,7 @@ mod lexicon;
 mod normalize;
 mod phrase;
 mod rank;
+mod read;
 mod report;
 mod segment;
 mod span;
@@ -55,6 +56,10 @@ pub use error::{Error, ErrorKind};
 pub use lexicon::{Category, Entry, Lexicon, MAX_WORD_CHARS};
 pub use normalize::{MappedText, fold_width};
 pub use rank::{Corpus, Engine, RankOptions};
+pub use read::{
+    Decoded, Decoding, Encoding, ReadReports, decode_report, read_report, read_report_file,
+    read_reports,
+};
 pub use report::{Block, BlockKind, Byline, BylineRole, Report, Section};
 pub use segment::{
     MAX_PIECE_BYTES, NewWords, Pos, Segmented, Segmenter, SegmenterBuilder, Sentence, Token,
@@ -62,20 +67,6 @@ pub use segment::{
 };
 pub use span::Span;
 pub use theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
-
-/// Reads a report file as UTF-8, with a UTF-8 BOM removed and CRLF line ends kept as they
-/// are (the parser reads them). Invalid UTF-8 is an error naming the file and byte offset.
-pub fn read_report_file(path: impl AsRef<std::path::Path>) -> Result<String, Error> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Error::new(ErrorKind::InvalidUtf8, "invalid UTF-8")
-            .with_path(path)
-            .with_offset(at)
-            .with_line(lexicon::line_of(e.as_bytes(), at))
-    })
-}
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -363,26 +363,46 @@ impl Segmenter {
         out
     }
 
-    /// Cuts one piece with jieba into `(start, end, pos)` triples that tile it.
+    /// Cuts one piece into `(start, end, pos)` triples that tile it: a run of whitespace is
+    /// one token (jieba would make one per character), the rest goes to jieba.
     fn cut_piece(&self, piece: &str, out: &mut Vec<(usize, usize, Pos)>) {
         let mut at = 0;
-        for tag in self.jieba.tag(piece, self.hmm) {
+        while at < piece.len() {
+            let rest = &piece[at..];
+            let ws = rest.len() - rest.trim_start().len();
+            if ws > 0 {
+                out.push((at, at + ws, Pos::Symbol));
+                at += ws;
+                continue;
+            }
+            let end = rest
+                .find(char::is_whitespace)
+                .map_or(piece.len(), |i| at + i);
+            self.cut_words(&piece[at..end], at, out);
+            at = end;
+        }
+        if needs_grapheme_check(piece) {
+            merge_split_graphemes(piece, out);
+        }
+    }
+
+    /// Cuts text without whitespace with jieba, offsetting spans by `base`.
+    fn cut_words(&self, text: &str, base: usize, out: &mut Vec<(usize, usize, Pos)>) {
+        let mut at = 0;
+        for tag in self.jieba.tag(text, self.hmm) {
             let (start, end) = (tag.byte_start, tag.byte_end);
-            if start < at || end > piece.len() || start >= end {
+            if start < at || end > text.len() || start >= end {
                 continue;
             }
             if start > at {
                 // jieba left something out: keep it as its own token rather than lose it.
-                out.push((at, start, Pos::Other));
+                out.push((base + at, base + start, Pos::Other));
             }
-            out.push((start, end, Pos::from_tag(tag.tag)));
+            out.push((base + start, base + end, Pos::from_tag(tag.tag)));
             at = end;
         }
-        if at < piece.len() {
-            out.push((at, piece.len(), Pos::Other));
-        }
-        if needs_grapheme_check(piece) {
-            merge_split_graphemes(piece, out);
+        if at < text.len() {
+            out.push((base + at, base + text.len(), Pos::Other));
         }
     }
 
