@@ -61,7 +61,31 @@ fn is_term(seg: &Segmenter, t: &DocToken, text: &str) -> bool {
     if t.category.is_some() {
         return true;
     }
-    t.pos.is_nominal() && text.chars().count() >= 2 && !seg.is_generic(text)
+    let mut chars = text.chars();
+    let first = chars.next();
+    let n = 1 + chars.count();
+    // 一船, 两地: a numeral and a noun make a quantity, not a thing.
+    let quantity = n <= 2 && first.is_some_and(is_cn_numeral);
+    t.pos.is_nominal() && n >= 2 && !quantity && !seg.is_generic(text)
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
 }
 
 /// Per-document counts of candidate words, quoted names and runs of words.
@@ -509,7 +533,8 @@ pub(crate) fn find_mentions(
                         stats_key: key.clone(),
                         ngram: true,
                         source: Source::Collocation,
-                        category: None,
+                        // A run is a kind of its head, the last word (海上走私 is 走私).
+                        category: g[n - 1].category,
                         quoted: false,
                         parts: g.iter().map(|t| doc.text(t.norm).to_string()).collect(),
                     });
