@@ -4,6 +4,7 @@
 //! Lexicon words are marked `[word:category]`; stop words are dimmed to `(word)`.
 
 use jingwu::{BlockKind, Report, Segmenter, TokenKind};
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 const DEFAULT: &str = "seeds/000_12d651512e7a8b8a.txt";
@@ -21,7 +22,25 @@ fn main() -> ExitCode {
     };
     let segmenter = Segmenter::new();
     let report = Report::parse(&text);
-    println!("# title: {}", report.title());
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    // A closed pipe (`| head`) ends the listing quietly.
+    match print(&mut out, &segmenter, &report, &text).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print(
+    out: &mut impl Write,
+    segmenter: &Segmenter,
+    report: &Report,
+    text: &str,
+) -> std::io::Result<()> {
+    writeln!(out, "# title: {}", report.title())?;
     let blocks = report
         .title_blocks()
         .iter()
@@ -36,7 +55,7 @@ fn main() -> ExitCode {
     let mut section = "";
     for (title, block) in blocks {
         if title != section {
-            println!("\n## section: {title}");
+            writeln!(out, "\n## section: {title}")?;
             section = title;
         }
         let kind = match block.kind() {
@@ -50,12 +69,13 @@ fn main() -> ExitCode {
         } else {
             ""
         };
-        println!(
+        writeln!(
+            out,
             "[{kind}{repaired}] {}..{}",
             block.span().start,
             block.span().end
-        );
-        let seg = segmenter.segment_block(&text, block);
+        )?;
+        let seg = segmenter.segment_block(text, block);
         for sentence in seg.sentences() {
             let mut line = String::new();
             for t in sentence.tokens() {
@@ -68,11 +88,11 @@ fn main() -> ExitCode {
                 }
                 line.push_str(&format!("@{}-{} ", s.start, s.end));
             }
-            println!("  {}", line.trim_end());
+            writeln!(out, "  {}", line.trim_end())?;
         }
     }
     for b in report.all_bylines() {
-        println!("# byline {:?}: {}", b.role(), b.names().join(" "));
+        writeln!(out, "# byline {:?}: {}", b.role(), b.names().join(" "))?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

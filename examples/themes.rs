@@ -7,6 +7,8 @@
 //! and the program exits with a failure status at the end.
 
 use jingwu::{Decoding, Engine, RankOptions, Ranking, Theme};
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,17 +47,36 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-fn snippet(s: &str, max: usize) -> String {
-    let mut out: String = s.chars().take(max).collect();
-    if s.chars().count() > max {
+/// Up to `max` characters of `sentence` around the first mention of `theme`.
+fn snippet(sentence: &str, theme: &str, max: usize) -> String {
+    let chars: Vec<char> = sentence.chars().collect();
+    let at = sentence
+        .find(theme)
+        .map_or(0, |b| sentence[..b].chars().count());
+    let start = at
+        .saturating_sub(max / 3)
+        .min(chars.len().saturating_sub(max));
+    let end = (start + max).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
         out.push('…');
     }
     out
 }
 
-fn print_table(themes: &[Theme]) {
+/// `s` padded with spaces to `width` terminal columns (a Han character takes two).
+fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn print_table(out: &mut String, themes: &[Theme]) {
     if themes.is_empty() {
-        println!("    (no themes)");
+        out.push_str("    (no themes)\n");
         return;
     }
     for (i, t) in themes.iter().enumerate() {
@@ -69,12 +90,13 @@ fn print_table(themes: &[Theme]) {
         let evidence = t
             .evidence()
             .first()
-            .map(|e| snippet(&e.sentence, 36))
+            .map(|e| snippet(&e.sentence, t.text(), 30))
             .unwrap_or_default();
-        println!(
-            "  {:>2}. {:<14} score {:>6.2}  tf {:>2}  df {:>2}  idf {:>5.2}  {:<20} {}",
+        let _ = writeln!(
+            out,
+            "  {:>2}. {} score {:>6.2}  tf {:>2}  df {:>2}  idf {:>5.2}  {:<20} {}",
             i + 1,
-            t.text(),
+            pad(t.text(), 18),
             t.score(),
             t.tf(),
             t.df(),
@@ -85,24 +107,24 @@ fn print_table(themes: &[Theme]) {
     }
 }
 
-fn print_ranking(r: &Ranking) {
+fn print_ranking(out: &mut String, r: &Ranking) {
     for d in r.documents() {
-        println!("== {} — {}", d.path(), d.title());
+        let _ = writeln!(out, "== {} — {}", d.path(), d.title());
         for s in d.sections() {
             if !s.title().is_empty() {
-                println!("  -- section {}", s.title());
+                let _ = writeln!(out, "  -- section {}", s.title());
             }
-            print_table(s.themes());
+            print_table(out, s.themes());
         }
         if d.sections().len() > 1 {
-            println!("  -- whole report");
-            print_table(d.themes());
+            out.push_str("  -- whole report\n");
+            print_table(out, d.themes());
         }
-        println!();
+        out.push('\n');
     }
     if r.documents().len() > 1 {
-        println!("== corpus");
-        print_table(r.corpus());
+        out.push_str("== corpus\n");
+        print_table(out, r.corpus());
     }
 }
 
@@ -128,11 +150,15 @@ fn main() -> ExitCode {
     let mut corpus = engine.corpus();
     corpus.add_all(docs);
     let ranking = corpus.rank(&RankOptions::default().top(args.top));
+    let mut out = String::new();
     if args.json {
-        println!("{}", ranking.to_json());
+        out = ranking.to_json();
+        out.push('\n');
     } else {
-        print_ranking(&ranking);
+        print_ranking(&mut out, &ranking);
     }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
     if failed {
         ExitCode::FAILURE
     } else {
