@@ -133,8 +133,13 @@ fn bump(
 /// that is not general vocabulary, and is not a known word with a general word glued on
 /// (电信网络诈骗 + 案件).
 fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
-    let Some(last) = run.last() else { return false };
-    if !is_nominal(last) {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    // A theme is a noun phrase (护航亚运, 旅游市场秩序), or a noun phrase with the work done
+    // on it (港区治安联防, 矛盾纠纷化解).
+    let verb_final = matches!(last.pos, Pos::Verb | Pos::VerbalNoun) && is_nominal(first);
+    if !is_nominal(last) && !verb_final {
         return false;
     }
     let chars: usize = run.iter().map(|t| doc.text(t.norm).chars().count()).sum();
