@@ -2,8 +2,7 @@
 //! its section and the kind of block it stands in.
 
 use crate::lexicon::Category;
-use crate::normalize::MappedText;
-use crate::report::{BlockKind, Report};
+use crate::report::{Block, BlockKind, Report};
 use crate::segment::{Pos, Segmenter, TokenKind};
 use crate::span::{CharCounter, Span};
 use std::borrow::Cow;
@@ -32,6 +31,21 @@ pub(crate) struct DocSentence {
     /// The section (unit) it belongs to; `None` for the title and lead outside sections.
     pub(crate) unit: Option<u32>,
     pub(crate) block: BlockKind,
+    /// The level of a numbered heading or paragraph of an official document.
+    pub(crate) level: Option<u8>,
+}
+
+impl DocSentence {
+    /// Whether the sentence is text the report says rather than decoration: paragraphs,
+    /// captions, and the numbered headings of official documents, which state the work done.
+    /// A newspaper's headings are slogans and count only beside body text.
+    pub(crate) fn is_body(&self) -> bool {
+        match self.block {
+            BlockKind::Paragraph | BlockKind::Caption => true,
+            BlockKind::Heading => self.level.is_some(),
+            _ => false,
+        }
+    }
 }
 
 /// A unit of ranking inside a document: a section, or the whole document when it has none.
@@ -77,7 +91,16 @@ impl Document {
             });
         }
         for block in report.title_blocks().iter().chain(report.lead()) {
-            doc.push_block(segmenter, block.mapped(), block.kind(), outside, &mut chars);
+            doc.push_block(segmenter, block, outside, &mut chars);
+        }
+        // The places a report names in its title (宁波 of 宁波公安, 临江县 of 临江县公安局…工作总结)
+        // are the reporting body's own.
+        for b in report.title_blocks() {
+            for t in segmenter.segment(b.text()).tokens() {
+                if t.kind() == TokenKind::Word && t.pos() == Pos::PlaceName {
+                    doc.own_names.push(t.text().to_string());
+                }
+            }
         }
         for (i, section) in report.sections().iter().enumerate() {
             doc.units.push(Unit {
@@ -100,14 +123,8 @@ impl Document {
                     doc.own_names.push(t.text().to_string());
                 }
             }
-            for block in section.blocks() {
-                doc.push_block(
-                    segmenter,
-                    block.mapped(),
-                    block.kind(),
-                    Some(i as u32),
-                    &mut chars,
-                );
+            for block in section.heading().into_iter().chain(section.blocks()) {
+                doc.push_block(segmenter, block, Some(i as u32), &mut chars);
             }
         }
         doc.own_names.sort();
@@ -118,12 +135,11 @@ impl Document {
     fn push_block(
         &mut self,
         segmenter: &Segmenter,
-        text: &MappedText,
-        kind: BlockKind,
+        block: &Block,
         unit: Option<u32>,
         chars: &mut CharCounter<'_>,
     ) {
-        let seg = segmenter.segment_mapped(Cow::Borrowed(text), chars);
+        let seg = segmenter.segment_mapped(Cow::Borrowed(block.mapped()), chars);
         if !self.norm.is_empty() {
             self.norm.push('\n');
         }
@@ -148,7 +164,8 @@ impl Document {
                 chars: raw.chars,
                 tokens: first..self.tokens.len() as u32,
                 unit,
-                block: kind,
+                block: block.kind(),
+                level: block.level(),
             });
         }
     }

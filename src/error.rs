@@ -17,6 +17,8 @@ pub enum ErrorKind {
     IdfTable,
     /// Saved corpus statistics are corrupted or from an incompatible version.
     Model,
+    /// Rendering the HTML report failed (an error of its template).
+    Render,
 }
 
 /// An error from loading or parsing, naming what and where.

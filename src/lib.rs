@@ -51,6 +51,9 @@ mod segment;
 mod span;
 mod theme;
 
+#[cfg(feature = "html")]
+pub mod html;
+
 pub use corpus::{BackgroundIdf, CorpusStats, Level, STATS_FORMAT_VERSION, TermCounts};
 pub use error::{Error, ErrorKind};
 pub use lexicon::{Category, Entry, Lexicon, MAX_WORD_CHARS};

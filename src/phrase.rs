@@ -6,10 +6,9 @@
 //! ([`Collocations`]), lists every mention of every candidate in a document
 //! ([`find_mentions`]).
 
-use crate::corpus::{CorpusStats, TermCounts, ngram_key_into};
+use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts, ngram_key_into};
 use crate::document::{DocSentence, DocToken, Document};
 use crate::lexicon::Category;
-use crate::report::BlockKind;
 use crate::segment::{Pos, Segmenter, TokenKind, is_han};
 use crate::span::Span;
 use crate::theme::Source;
@@ -384,18 +383,16 @@ struct QuoteEvidence {
     after_de: u32,
 }
 
-fn is_body(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Paragraph | BlockKind::Caption)
-}
-
 /// Lists every mention of every candidate in `doc`.
 pub(crate) fn find_mentions(
     seg: &Segmenter,
+    background: &BackgroundIdf,
     doc: &Document,
     colloc: &Collocations,
 ) -> DocCandidates {
     let mut out = DocCandidates::default();
-    let own = |text: &str| doc.own_names.iter().any(|n| n == text);
+    // The reporting body's own names, and names built on them (象山县公安局), are not themes.
+    let own = |text: &str| doc.own_names.iter().any(|n| text.starts_with(n.as_str()));
 
     // Quoted names first: gather every quoted text and the evidence that it is a name.
     let mut quoted: FxHashMap<&str, QuoteEvidence> = FxHashMap::default();
@@ -406,7 +403,7 @@ pub(crate) fn find_mentions(
             let text = doc.text(q.content);
             quote_spans.entry(text).or_default().push(q.content);
             let e = quoted.entry(text).or_default();
-            if !is_body(s.block) {
+            if !s.is_body() {
                 continue;
             }
             let i = toks.partition_point(|t| t.norm.end <= q.content.start);
@@ -432,7 +429,7 @@ pub(crate) fn find_mentions(
     // Every occurrence of every quoted text, quoted or not, in one pass over the document.
     let occurrences = occurrences(doc, names.iter().map(|n| n.0));
     for &(name, sentence, _) in &occurrences {
-        if is_body(doc.sentences[sentence].block) {
+        if doc.sentences[sentence].is_body() {
             names[name].1.body += 1;
         }
     }
@@ -453,8 +450,11 @@ pub(crate) fn find_mentions(
         // A name is repeated in the body, or put to work once (实施“共富警务”) if it is long
         // enough to be more than a turn of phrase, or built on a lexicon word.
         let long = name.chars().count() >= MIN_SINGLE_NAME_CHARS;
+        // A word of general Chinese (the background table knows it) quoted once is a set
+        // phrase or a political formula (“四个意识”), not a name the report gives its work.
+        let common = known.is_none() && background.get(name).is_some();
         let is_name = e.body >= 2
-            || (long && e.cued > 0 && e.after_de == 0)
+            || (long && e.cued > 0 && e.after_de == 0 && !common)
             || (contains_known && e.body >= 1);
         if !is_name {
             figurative.extend(quote_spans.get(name).into_iter().flatten().copied());

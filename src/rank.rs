@@ -359,7 +359,12 @@ struct Gathered {
 
 impl Ctx<'_> {
     fn rank_document(&self, doc: &Document) -> (DocumentThemes, Vec<Theme>) {
-        let cands = phrase::find_mentions(self.engine.segmenter(), doc, self.colloc);
+        let cands = phrase::find_mentions(
+            self.engine.segmenter(),
+            self.engine.background(),
+            doc,
+            self.colloc,
+        );
         let sectioned = !doc.units.iter().all(|u| u.title.is_empty()) || doc.units.len() > 1;
         let sections = if sectioned || !doc.units.is_empty() {
             doc.units
@@ -442,10 +447,9 @@ impl Ctx<'_> {
             let mut mentions: Vec<usize> = g.own.iter().chain(g.absorbed.iter()).copied().collect();
             mentions.sort_unstable();
             mentions.dedup();
-            let in_body = mentions.iter().any(|&i| {
-                let s = &doc.sentences[cands.mentions[i].sentence as usize];
-                matches!(s.block, BlockKind::Paragraph | BlockKind::Caption)
-            });
+            let in_body = mentions
+                .iter()
+                .any(|&i| doc.sentences[cands.mentions[i].sentence as usize].is_body());
             if !in_body {
                 continue;
             }

@@ -142,6 +142,7 @@ pub struct Section {
     title: String,
     header: Span,
     number: Option<Span>,
+    heading: Option<Block>,
     blocks: Vec<Block>,
     bylines: Vec<Byline>,
 }
@@ -152,6 +153,12 @@ impl Section {
     /// (`坚持打防并举，社会治安持续向好`).
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// For a level-1 part of an official document, its heading as a block (level 1, without
+    /// the number): official headings state the work, so they are text to analyse.
+    pub fn heading(&self) -> Option<&Block> {
+        self.heading.as_ref()
     }
 
     /// For a level-1 part of an official document, the span of its number (`一、`).
@@ -259,12 +266,14 @@ impl Report {
             .chain(self.sections.iter().flat_map(|s| s.bylines.iter()))
     }
 
-    /// Every block of the report in order: title, lead, then each section's blocks.
+    /// Every block of the report in order: title, lead, then each section's heading (for a
+    /// numbered part) and blocks.
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
-        self.title
-            .iter()
-            .chain(self.lead.iter())
-            .chain(self.sections.iter().flat_map(|s| s.blocks.iter()))
+        self.title.iter().chain(self.lead.iter()).chain(
+            self.sections
+                .iter()
+                .flat_map(|s| s.heading.iter().chain(s.blocks.iter())),
+        )
     }
 
     /// Length in bytes of the original input.
@@ -381,10 +390,19 @@ impl<'a> Parser<'a> {
                 .chars()
                 .map(crate::normalize::fold_width)
                 .collect();
+            let mut text = MappedText::new();
+            text.push_original(self.text, title_span);
             self.section = Some(Section {
                 title,
                 header: Span::new(n.number.start, title_span.end),
                 number: Some(n.number),
+                heading: n.heading.map(|h| Block {
+                    kind: BlockKind::Heading,
+                    text,
+                    lines: vec![h],
+                    level: Some(1),
+                    number: Some(n.number),
+                }),
                 ..Section::default()
             });
         } else if let Some(h) = n.heading {
