@@ -232,6 +232,8 @@ struct ExplainRow {
 #[derive(Serialize)]
 struct DocText<'a> {
     anchors: Vec<Anchor>,
+    /// For a report without sections, the id of its one ranked unit (`r0-s0`).
+    unit: Option<String>,
     title: Vec<BlockView<'a>>,
     lead: Vec<BlockView<'a>>,
     bylines: Vec<BylineView<'a>>,
@@ -993,8 +995,16 @@ fn doc_text<'a>(
             }
         })
         .collect();
+    // A report without sections is ranked as one unit: its chart links to the whole text.
+    let unit =
+        (report.sections().is_empty() && doc.sections().len() == 1).then(|| format!("r{index}-s0"));
+    let mut all = anchors(&format!("r{index}"), doc_ids.clone());
+    if let Some(u) = &unit {
+        all.extend(anchors(u, doc_ids));
+    }
     DocText {
-        anchors: anchors(&format!("r{index}"), doc_ids),
+        anchors: all,
+        unit,
         title: report
             .title_blocks()
             .iter()

@@ -1,0 +1,156 @@
+//! Writes one self-contained HTML page of the themes of reports: charts per section, a theme ×
+//! section matrix, score explanations, and each report's text with its themes highlighted.
+//!
+//! `cargo run --release --example report -- [--top N] [PATH ...] [-o report.html]`
+//!
+//! PATHs are report files or directories (every `*.txt` inside, sorted); the default is
+//! `seeds/`. The page goes to `target/jingwu-report.html` unless `-o` says otherwise; it needs
+//! no network and opens offline. A file that cannot be read is reported on stderr, the others
+//! are still ranked, and the program exits with a failure status at the end.
+
+use jingwu::{Engine, RankOptions, Ranking};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: report [--top N] [PATH ...] [-o report.html]";
+
+struct Args {
+    top: usize,
+    out: PathBuf,
+    paths: Vec<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        top: 10,
+        out: PathBuf::from("target/jingwu-report.html"),
+        paths: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--output" => {
+                args.out = PathBuf::from(it.next().ok_or("-o needs a file name")?);
+            }
+            "--top" => {
+                let n = it.next().ok_or("--top needs a number")?;
+                args.top = n
+                    .parse()
+                    .map_err(|_| format!("--top: `{n}` is not a number"))?;
+            }
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return Err(format!("unknown option `{a}`\n{USAGE}"));
+            }
+            _ => args.paths.push(PathBuf::from(a)),
+        }
+    }
+    if args.paths.is_empty() {
+        args.paths.push(PathBuf::from("seeds"));
+    }
+    Ok(args)
+}
+
+/// The report files named by `paths`: files as given, directories' `*.txt` sorted.
+fn report_files(paths: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
+                        .collect();
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(e) => {
+                    eprintln!("error: {}: {e}", p.display());
+                    *failed = true;
+                }
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    files
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    let mut docs: Vec<(String, String)> = Vec::new();
+    for f in report_files(&args.paths, &mut failed) {
+        match jingwu::read_report_file(&f) {
+            Ok(text) => docs.push((display(&f), text)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if docs.is_empty() {
+        eprintln!("error: no reports to rank");
+        return ExitCode::FAILURE;
+    }
+
+    let engine = Engine::new();
+    let mut corpus = engine.corpus();
+    corpus.add_all(docs.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+    let ranking = corpus.rank(&RankOptions::default().top(args.top));
+    let sources: Vec<(&str, &str)> = docs.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let page = match render(&ranking, &sources) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("error: {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Err(e) = std::fs::write(&args.out, page.as_bytes()) {
+        eprintln!("error: {}: {e}", args.out.display());
+        return ExitCode::FAILURE;
+    }
+    let sections: usize = ranking.documents().iter().map(|d| d.sections().len()).sum();
+    println!(
+        "wrote {} ({} report{}, {} section{}, {} bytes)",
+        args.out.display(),
+        docs.len(),
+        if docs.len() == 1 { "" } else { "s" },
+        sections,
+        if sections == 1 { "" } else { "s" },
+        page.len()
+    );
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+#[cfg(feature = "html")]
+fn render(ranking: &Ranking, sources: &[(&str, &str)]) -> Result<String, String> {
+    jingwu::html::render_report(ranking, sources).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "html"))]
+fn render(_: &Ranking, _: &[(&str, &str)]) -> Result<String, String> {
+    Err("the report needs jingwu's `html` feature (on by default)".to_string())
+}
+
+fn display(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
