@@ -260,18 +260,21 @@ pub const STATS_FORMAT_VERSION: u32 = 1;
 /// order.
 ///
 /// ```
-/// use jingwu::{CorpusStats, Level};
+/// use jingwu::{CorpusStats, Engine, Level};
 ///
-/// let mut a = CorpusStats::new();
-/// a.add_term("笑气", 3, true);
-/// a.end_document(1);
-/// let mut b = CorpusStats::new();
-/// b.add_term("笑气", 1, true);
-/// b.end_document(2);
+/// let engine = Engine::new();
+/// let stats_of = |text: &str| {
+///     let mut c = engine.corpus();
+///     c.add("report", text);
+///     c.stats().clone()
+/// };
+/// let mut a = stats_of("慈溪公安：\n\n一举查处笑气工厂三家，捣毁笑气窝点。\n");
+/// let b = stats_of("北仑公安：\n\n打掉笑气犯罪团伙。\n\n镇海公安：\n\n严打电信网络诈骗。\n");
 /// a.merge(&b);
 /// assert_eq!(a.documents(), 2);
 /// assert_eq!(a.sections(), 3);
 /// assert_eq!(a.term("笑气").map(|t| t.df(Level::Document)), Some(2));
+/// assert_eq!(a.term("笑气").map(|t| t.count), Some(3));
 ///
 /// let saved = a.to_json();
 /// assert_eq!(CorpusStats::from_json(&saved)?, a);
@@ -282,8 +285,19 @@ pub struct CorpusStats {
     version: u32,
     documents: u64,
     sections: u64,
-    terms: BTreeMap<String, TermCounts>,
-    ngrams: BTreeMap<String, TermCounts>,
+    #[serde(serialize_with = "sorted")]
+    terms: FxHashMap<Box<str>, TermCounts>,
+    #[serde(serialize_with = "sorted")]
+    ngrams: FxHashMap<Box<str>, TermCounts>,
+}
+
+/// Serialises a map with its keys in order, so saved statistics never depend on hashing.
+fn sorted<S: serde::Serializer>(
+    map: &FxHashMap<Box<str>, TermCounts>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let ordered: BTreeMap<&str, &TermCounts> = map.iter().map(|(k, v)| (&**k, v)).collect();
+    ordered.serialize(serializer)
 }
 
 /// Separator between the words of a run in [`CorpusStats`] keys.
@@ -323,7 +337,12 @@ impl CorpusStats {
 
     /// Counts of a run of words, given as its words.
     pub fn ngram<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> Option<&TermCounts> {
-        self.ngrams.get(&ngram_key(words))
+        self.ngrams.get(ngram_key(words).as_str())
+    }
+
+    /// Counts of a run of words, given as its key (its words joined by the separator).
+    pub(crate) fn ngram_by_key(&self, key: &str) -> Option<&TermCounts> {
+        self.ngrams.get(key)
     }
 
     /// Number of distinct candidate themes and runs of words held.
@@ -331,20 +350,8 @@ impl CorpusStats {
         self.terms.len() + self.ngrams.len()
     }
 
-    /// Records `count` occurrences of a candidate in the current document, spread over
-    /// `sections` sections (as counted by the caller) — see [`CorpusStats::end_document`].
-    /// `in_document` says whether this is its first record for the document.
-    pub fn add_term(&mut self, text: &str, count: u64, in_document: bool) {
-        let e = self.terms.entry(text.to_string()).or_default();
-        e.count = e.count.saturating_add(count);
-        if in_document {
-            e.documents += 1;
-            e.sections += 1;
-        }
-    }
-
     /// Closes a document of `sections` sections.
-    pub fn end_document(&mut self, sections: u64) {
+    pub(crate) fn end_document(&mut self, sections: u64) {
         self.documents += 1;
         self.sections += sections.max(1);
     }
@@ -358,13 +365,14 @@ impl CorpusStats {
         match map.get_mut(text) {
             Some(e) => e.add(&counts),
             None => {
-                map.insert(text.to_string(), counts);
+                map.insert(text.into(), counts);
             }
         }
     }
 
+    /// Every run of words with its counts, in no particular order.
     pub(crate) fn ngram_counts(&self) -> impl Iterator<Item = (&str, &TermCounts)> {
-        self.ngrams.iter().map(|(k, v)| (k.as_str(), v))
+        self.ngrams.iter().map(|(k, v)| (&**k, v))
     }
 
     /// Adds another corpus's statistics to these.
@@ -377,6 +385,8 @@ impl CorpusStats {
         for (k, v) in &other.ngrams {
             self.add_counts(k, *v, true);
         }
+        self.terms.shrink_to_fit();
+        self.ngrams.shrink_to_fit();
     }
 
     /// Drops every candidate and run seen fewer than `min_count` times, keeping the

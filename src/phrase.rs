@@ -87,44 +87,32 @@ fn is_cn_numeral(c: char) -> bool {
     )
 }
 
-/// Per-document counts of candidate words, quoted names and runs of words.
+/// Per-document counts of candidate words, quoted names and runs of words. Each entry keeps
+/// the last unit it was seen in, so distinct units are counted in one pass.
 #[derive(Debug, Default)]
 pub(crate) struct DocCounts {
-    pub(crate) terms: FxHashMap<String, TermCounts>,
-    pub(crate) ngrams: FxHashMap<String, TermCounts>,
+    pub(crate) terms: FxHashMap<Box<str>, (TermCounts, u32)>,
+    pub(crate) ngrams: FxHashMap<Box<str>, (TermCounts, u32)>,
 }
 
 /// The unit of text outside every section (a sectioned report's title and lead).
 const OUTSIDE_SECTIONS: u32 = u32::MAX;
+/// No unit seen yet.
+const NO_UNIT: u32 = u32::MAX - 1;
 
-/// Adds one occurrence in `unit` to `counts`, counting distinct units.
-fn bump(
-    map: &mut FxHashMap<String, TermCounts>,
-    last_unit: &mut FxHashMap<String, u32>,
-    key: &str,
-    unit: u32,
-) {
-    let e = match map.get_mut(key) {
+/// Adds one occurrence in `unit` to `map`, counting distinct units.
+fn bump(map: &mut FxHashMap<Box<str>, (TermCounts, u32)>, key: &str, unit: u32) {
+    let (e, last) = match map.get_mut(key) {
         Some(e) => e,
-        None => map.entry(key.to_string()).or_default(),
+        None => map
+            .entry(key.into())
+            .or_insert((TermCounts::default(), NO_UNIT)),
     };
     e.count += 1;
-    if e.documents == 0 {
-        e.documents = 1;
-    }
-    if unit == OUTSIDE_SECTIONS {
-        return;
-    }
-    match last_unit.get_mut(key) {
-        Some(u) if *u == unit => {}
-        Some(u) => {
-            *u = unit;
-            e.sections += 1;
-        }
-        None => {
-            last_unit.insert(key.to_string(), unit);
-            e.sections += 1;
-        }
+    e.documents = 1;
+    if unit != OUTSIDE_SECTIONS && *last != unit {
+        *last = unit;
+        e.sections += 1;
     }
 }
 
@@ -167,19 +155,17 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
 /// Counts a document's candidate words, quoted names and runs of words.
 pub(crate) fn count_document(seg: &Segmenter, doc: &Document) -> DocCounts {
     let mut counts = DocCounts::default();
-    let mut last_term: FxHashMap<String, u32> = FxHashMap::default();
-    let mut last_ngram: FxHashMap<String, u32> = FxHashMap::default();
     let mut key = String::new();
     for s in &doc.sentences {
         let unit = s.unit.unwrap_or(OUTSIDE_SECTIONS);
         let toks = doc.sentence_tokens(s);
         for t in toks.iter().filter(|t| is_phrase_token(t)) {
-            bump(&mut counts.terms, &mut last_term, doc.text(t.norm), unit);
+            bump(&mut counts.terms, doc.text(t.norm), unit);
         }
         for q in quotes(doc, s) {
             let text = doc.text(q.content);
             if doc.text(q.content).chars().count() > 0 && !is_single_token(toks, q.content) {
-                bump(&mut counts.terms, &mut last_term, text, unit);
+                bump(&mut counts.terms, text, unit);
             }
         }
         for run in phrase_runs(toks) {
@@ -190,7 +176,7 @@ pub(crate) fn count_document(seg: &Segmenter, doc: &Document) -> DocCounts {
                         continue;
                     }
                     ngram_key_into(&mut key, g.iter().map(|t| doc.text(t.norm)));
-                    bump(&mut counts.ngrams, &mut last_ngram, &key, unit);
+                    bump(&mut counts.ngrams, &key, unit);
                 }
             }
         }
@@ -573,13 +559,32 @@ fn occurrences<'n>(
     names: impl Iterator<Item = &'n str>,
 ) -> Vec<(usize, usize, Span)> {
     let names: Vec<&str> = names.collect();
+    let mut out = Vec::new();
     if names.is_empty() {
-        return Vec::new();
+        return out;
+    }
+    // A few names are found fastest one by one; many, with one automaton.
+    if names.len() <= FEW_NAMES {
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let text = doc.text(s.norm);
+            for (k, name) in names.iter().enumerate() {
+                let mut from = 0;
+                while let Some(at) = text[from..].find(name) {
+                    let start = from + at;
+                    out.push((
+                        k,
+                        si,
+                        Span::new(s.norm.start + start, s.norm.start + start + name.len()),
+                    ));
+                    from = start + name.chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        return out;
     }
     let Ok(ac) = aho_corasick::AhoCorasick::new(&names) else {
-        return Vec::new();
+        return out;
     };
-    let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         for m in ac.find_overlapping_iter(doc.text(s.norm)) {
             let span = Span::new(s.norm.start + m.start(), s.norm.start + m.end());
@@ -588,6 +593,9 @@ fn occurrences<'n>(
     }
     out
 }
+
+/// Up to this many quoted names, a document is searched name by name.
+const FEW_NAMES: usize = 8;
 
 /// Whether `name` contains a categorised lexicon word of two characters or more.
 fn contains_lexicon_word(seg: &Segmenter, name: &str) -> bool {

@@ -1,7 +1,7 @@
 //! Ranking: TF-IDF over the candidates of each section, each document and the corpus, with
 //! subsumption of fragments and evidence for every theme.
 
-use crate::corpus::{BackgroundIdf, CorpusStats, Level, TermCounts};
+use crate::corpus::{BackgroundIdf, CorpusStats, Level};
 use crate::document::Document;
 use crate::phrase::{self, Collocations, DocCandidates, DocCounts};
 use crate::report::BlockKind;
@@ -189,6 +189,9 @@ impl Engine {
     }
 }
 
+/// Documents analysed at once by [`Corpus::add_all`].
+const ADD_BATCH: usize = 64;
+
 /// A set of reports being ranked together, and their statistics.
 #[derive(Debug, Clone)]
 pub struct Corpus<'e> {
@@ -216,13 +219,16 @@ impl<'e> Corpus<'e> {
     {
         let docs: Vec<(S, T)> = docs.into_iter().collect();
         let engine = self.engine;
-        let analysed: Vec<(Document, DocCounts)> = docs
-            .par_iter()
-            .map(|(id, text)| analyze(engine, id.as_ref(), text.as_ref()))
-            .collect();
-        for (doc, counts) in analysed {
-            add_counts(&mut self.stats, &doc, &counts);
-            self.docs.push(doc);
+        // In batches, so that only one batch's per-document counts are held at a time.
+        for batch in docs.chunks(ADD_BATCH) {
+            let analysed: Vec<(Document, DocCounts)> = batch
+                .par_iter()
+                .map(|(id, text)| analyze(engine, id.as_ref(), text.as_ref()))
+                .collect();
+            for (doc, counts) in analysed {
+                add_counts(&mut self.stats, &doc, &counts);
+                self.docs.push(doc);
+            }
         }
     }
 
@@ -268,40 +274,99 @@ impl<'e> Corpus<'e> {
             options,
             colloc: &colloc,
         };
-        let per_doc: Vec<(DocumentThemes, Vec<Theme>)> =
-            self.docs.par_iter().map(|d| ctx.rank_document(d)).collect();
-        let mut corpus: FxHashMap<String, Theme> = FxHashMap::default();
-        let mut documents = Vec::with_capacity(per_doc.len());
-        for (doc, all) in per_doc {
-            for t in all {
-                match corpus.get_mut(&t.text) {
-                    Some(c) => {
-                        c.score += t.score;
-                        c.tf += t.tf;
-                        c.weighted_tf += t.weighted_tf;
-                        c.df += 1;
-                        c.quoted |= t.quoted;
-                        c.category = c.category.or(t.category);
-                        let room = options.max_evidence.saturating_sub(c.evidence.len());
-                        c.evidence.extend(t.evidence.into_iter().take(room));
-                    }
-                    None => {
-                        let mut c = t;
-                        c.df = 1;
-                        corpus.insert(c.text.clone(), c);
+        let per_doc: Vec<Ranked> = self.docs.par_iter().map(|d| ctx.rank_document(d)).collect();
+        // Corpus themes: a theme's score is the sum of its document scores.
+        let mut corpus: FxHashMap<&str, CorpusEntry> = FxHashMap::default();
+        for (d, ranked) in per_doc.iter().enumerate() {
+            for (k, sc) in ranked.all.iter().enumerate() {
+                let text = ranked.cands.candidates[sc.candidate as usize].text.as_str();
+                let e = corpus.entry(text).or_insert_with(|| CorpusEntry {
+                    score: 0.0,
+                    tf: 0,
+                    weighted_tf: 0.0,
+                    df: 0,
+                    refs: Vec::new(),
+                });
+                e.score += sc.score;
+                e.tf += sc.mentions.len() as u32;
+                e.weighted_tf += sc.weighted_tf;
+                e.df += 1;
+                e.refs.push((d, k));
+            }
+        }
+        let mut order: Vec<(&str, CorpusEntry)> = corpus.into_iter().collect();
+        order.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(b.0)));
+        order.truncate(options.top);
+        let corpus_themes = order
+            .into_iter()
+            .map(|(_, e)| {
+                let (d, k) = e.refs[0];
+                let first = &per_doc[d];
+                let mut theme = ctx.theme(
+                    &self.docs[d],
+                    &first.cands,
+                    &first.all[k],
+                    options.max_evidence,
+                    true,
+                );
+                theme.score = e.score;
+                theme.tf = e.tf;
+                theme.weighted_tf = e.weighted_tf;
+                theme.df = e.df;
+                for &(d, k) in &e.refs[1..] {
+                    let r = &per_doc[d];
+                    let sc = &r.all[k];
+                    theme.quoted |= r.cands.candidates[sc.candidate as usize].quoted;
+                    theme.category = theme.category.or(sc.category);
+                    let room = options.max_evidence.saturating_sub(theme.evidence.len());
+                    if room > 0 {
+                        let more = ctx.theme(&self.docs[d], &r.cands, sc, room, true);
+                        theme.evidence.extend(more.evidence);
                     }
                 }
-            }
-            documents.push(doc);
-        }
-        let mut corpus: Vec<Theme> = corpus.into_values().collect();
-        sort_themes(&mut corpus);
-        corpus.truncate(options.top);
+                theme
+            })
+            .collect();
+        let documents = per_doc.into_iter().map(|r| r.themes).collect();
         Ranking {
             documents,
-            corpus: CorpusThemes { themes: corpus },
+            corpus: CorpusThemes {
+                themes: corpus_themes,
+            },
         }
     }
+}
+
+/// A corpus theme being added up from the documents.
+struct CorpusEntry {
+    score: f64,
+    tf: u32,
+    weighted_tf: f64,
+    df: u64,
+    /// (document, index in its scored list) of each document that has it.
+    refs: Vec<(usize, usize)>,
+}
+
+/// One document ranked: its themes, and what the corpus ranking needs of it.
+struct Ranked {
+    themes: DocumentThemes,
+    cands: DocCandidates,
+    /// Every candidate of the whole document, scored, best first.
+    all: Vec<Scored>,
+}
+
+/// A candidate scored in one unit, before its evidence is gathered.
+struct Scored {
+    candidate: u32,
+    /// Its mentions (indices into the document's mentions), its own and absorbed, in order.
+    mentions: Vec<usize>,
+    weighted_tf: f64,
+    df: u64,
+    idf: f64,
+    boost: f64,
+    score: f64,
+    subsumes: Vec<String>,
+    category: Option<crate::lexicon::Category>,
 }
 
 fn analyze(engine: &Engine, id: &str, text: &str) -> (Document, DocCounts) {
@@ -311,26 +376,13 @@ fn analyze(engine: &Engine, id: &str, text: &str) -> (Document, DocCounts) {
 }
 
 fn add_counts(stats: &mut CorpusStats, doc: &Document, counts: &DocCounts) {
-    let mut terms: Vec<(&String, &TermCounts)> = counts.terms.iter().collect();
-    terms.sort_by(|a, b| a.0.cmp(b.0));
-    for (k, v) in terms {
+    for (k, (v, _)) in &counts.terms {
         stats.add_counts(k, *v, false);
     }
-    let mut ngrams: Vec<(&String, &TermCounts)> = counts.ngrams.iter().collect();
-    ngrams.sort_by(|a, b| a.0.cmp(b.0));
-    for (k, v) in ngrams {
+    for (k, (v, _)) in &counts.ngrams {
         stats.add_counts(k, *v, true);
     }
     stats.end_document(doc.unit_count() as u64);
-}
-
-/// Sorts by score, best first, then by text.
-fn sort_themes(themes: &mut [Theme]) {
-    themes.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.text.cmp(&b.text))
-    });
 }
 
 /// The least share of a longer theme's characters a fragment must have to be taken for a
@@ -355,69 +407,140 @@ struct Gathered {
     subsumes: Vec<String>,
     hidden: bool,
     category: Option<crate::lexicon::Category>,
+    /// Length of its text in characters.
+    chars: usize,
 }
 
 impl Ctx<'_> {
-    fn rank_document(&self, doc: &Document) -> (DocumentThemes, Vec<Theme>) {
+    fn rank_document(&self, doc: &Document) -> Ranked {
         let cands = phrase::find_mentions(
             self.engine.segmenter(),
             self.engine.background(),
             doc,
             self.colloc,
         );
-        let sectioned = !doc.units.iter().all(|u| u.title.is_empty()) || doc.units.len() > 1;
-        let sections = if sectioned || !doc.units.is_empty() {
-            doc.units
-                .iter()
-                .enumerate()
-                .map(|(i, u)| {
-                    let mut themes = self.rank_unit(doc, &cands, Some(i as u32), Level::Section);
-                    themes.truncate(self.options.top);
-                    SectionThemes {
-                        title: u.title.clone(),
-                        span: u.span,
-                        themes,
-                    }
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut all = self.rank_unit(doc, &cands, None, Level::Document);
-        let mut top = all.clone();
-        top.truncate(self.options.top);
-        for t in &mut all {
-            for e in &mut t.evidence {
-                e.document = Some(doc.id.clone());
+        // Each candidate's background IDF, once for the document.
+        let background = self.engine.background();
+        let idf_bg: Vec<f64> = cands
+            .candidates
+            .iter()
+            .map(|c| {
+                if c.parts.len() > 1 {
+                    background.phrase_idf(&c.text, c.parts.iter().map(String::as_str))
+                } else {
+                    background.word_idf(&c.text)
+                }
+            })
+            .collect();
+        // The mentions of each unit, in one pass.
+        let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); doc.units.len()];
+        for (i, m) in cands.mentions.iter().enumerate() {
+            if let Some(u) = doc.sentences[m.sentence as usize].unit
+                && let Some(list) = per_unit.get_mut(u as usize)
+            {
+                list.push(i);
             }
         }
-        (
-            DocumentThemes {
+        let top = self.options.top;
+        let sections = doc
+            .units
+            .iter()
+            .zip(&per_unit)
+            .map(|(u, mentions)| {
+                let scored = self.score_unit(doc, &cands, &idf_bg, mentions, Level::Section);
+                SectionThemes {
+                    title: u.title.clone(),
+                    span: u.span,
+                    themes: scored
+                        .iter()
+                        .take(top)
+                        .map(|sc| self.theme(doc, &cands, sc, self.options.max_evidence, false))
+                        .collect(),
+                }
+            })
+            .collect();
+        let everything: Vec<usize> = (0..cands.mentions.len()).collect();
+        let all = self.score_unit(doc, &cands, &idf_bg, &everything, Level::Document);
+        let themes = all
+            .iter()
+            .take(top)
+            .map(|sc| self.theme(doc, &cands, sc, self.options.max_evidence, false))
+            .collect();
+        Ranked {
+            themes: DocumentThemes {
                 path: doc.id.clone(),
                 title: doc.title.clone(),
                 sections,
-                themes: top,
+                themes,
             },
+            cands,
             all,
-        )
+        }
     }
 
-    /// Ranks the candidates of one unit (`Some(section)`) or of the whole document (`None`).
-    fn rank_unit(
+    /// A scored candidate as a theme, with up to `max_evidence` pieces of evidence (naming
+    /// the document for corpus themes).
+    fn theme(
         &self,
         doc: &Document,
         cands: &DocCandidates,
-        unit: Option<u32>,
+        sc: &Scored,
+        max_evidence: usize,
+        name_document: bool,
+    ) -> Theme {
+        let c = &cands.candidates[sc.candidate as usize];
+        let evidence = sc
+            .mentions
+            .iter()
+            .take(max_evidence)
+            .map(|&i| {
+                let m = &cands.mentions[i];
+                let s = &doc.sentences[m.sentence as usize];
+                Evidence {
+                    start: m.orig.start,
+                    end: m.orig.end,
+                    char_start: m.chars.start,
+                    char_end: m.chars.end,
+                    sentence: doc.text(s.norm).trim().to_string(),
+                    sentence_span: s.orig,
+                    sentence_char_span: s.chars,
+                    document: name_document.then(|| doc.id.clone()),
+                }
+            })
+            .collect();
+        Theme {
+            text: c.text.clone(),
+            score: sc.score,
+            tf: sc.mentions.len() as u32,
+            weighted_tf: sc.weighted_tf,
+            df: sc.df,
+            idf: sc.idf,
+            boost: sc.boost,
+            quoted: c.quoted,
+            category: sc.category,
+            source: c.source,
+            subsumes: sc.subsumes.clone(),
+            evidence,
+        }
+    }
+
+    /// Scores the candidates mentioned by `mentions` (one unit's, or the whole document's),
+    /// best first.
+    fn score_unit(
+        &self,
+        doc: &Document,
+        cands: &DocCandidates,
+        idf_bg: &[f64],
+        mentions: &[usize],
         level: Level,
-    ) -> Vec<Theme> {
-        let in_unit =
-            |m: &phrase::Mention| unit.is_none() || doc.sentences[m.sentence as usize].unit == unit;
+    ) -> Vec<Scored> {
         // Mentions of each candidate in the unit.
         let mut by_cand: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        for (i, m) in cands.mentions.iter().enumerate() {
-            if in_unit(m) {
-                by_cand.entry(m.candidate).or_default().push(i);
-            }
+        for &i in mentions {
+            by_cand
+                .entry(cands.mentions[i].candidate)
+                .or_default()
+                .push(i);
         }
         let mut gathered: Vec<Gathered> = by_cand
             .into_iter()
@@ -428,23 +551,22 @@ impl Ctx<'_> {
                 subsumes: Vec::new(),
                 hidden: false,
                 category: cands.candidates[c as usize].category,
+                chars: cands.candidates[c as usize].text.chars().count(),
             })
             .collect();
         // Longest first, so that a theme has claimed its mentions before its fragments look.
         gathered.sort_by(|a, b| {
             let ta = &cands.candidates[a.candidate as usize].text;
             let tb = &cands.candidates[b.candidate as usize].text;
-            tb.chars()
-                .count()
-                .cmp(&ta.chars().count())
-                .then_with(|| ta.cmp(tb))
+            b.chars.cmp(&a.chars).then_with(|| ta.cmp(tb))
         });
         self.subsume(cands, &mut gathered);
 
-        let mut themes = Vec::new();
-        for g in gathered.iter().filter(|g| !g.hidden) {
+        let mut scored = Vec::new();
+        for g in gathered.into_iter().filter(|g| !g.hidden) {
             let c = &cands.candidates[g.candidate as usize];
-            let mut mentions: Vec<usize> = g.own.iter().chain(g.absorbed.iter()).copied().collect();
+            let mut mentions = g.own;
+            mentions.extend(g.absorbed);
             mentions.sort_unstable();
             mentions.dedup();
             let in_body = mentions
@@ -463,20 +585,17 @@ impl Ctx<'_> {
                 )
                 .sum();
             let counts = if c.ngram {
-                self.stats
-                    .ngram(c.stats_key.split(crate::corpus::NGRAM_SEP))
+                self.stats.ngram_by_key(&c.stats_key)
             } else {
                 self.stats.term(&c.stats_key)
             };
             let df = counts.map_or(1, |t| t.df(level)).max(1);
-            let idf_bg = if c.parts.len() > 1 {
-                self.engine
-                    .background()
-                    .phrase_idf(&c.text, c.parts.iter().map(String::as_str))
-            } else {
-                self.engine.background().word_idf(&c.text)
-            };
-            let idf = self.stats.idf(df, idf_bg, level, self.options.prior_units);
+            let idf = self.stats.idf(
+                df,
+                idf_bg[g.candidate as usize],
+                level,
+                self.options.prior_units,
+            );
             let boost = if c.quoted {
                 self.options.quote_boost
             } else if c.source == Source::Lexicon || g.category.is_some() {
@@ -485,41 +604,26 @@ impl Ctx<'_> {
                 1.0
             };
             let score = (1.0 + weighted_tf.ln()) * idf * boost;
-            let evidence = mentions
-                .iter()
-                .take(self.options.max_evidence)
-                .map(|&i| {
-                    let m = &cands.mentions[i];
-                    let s = &doc.sentences[m.sentence as usize];
-                    Evidence {
-                        start: m.orig.start,
-                        end: m.orig.end,
-                        char_start: m.chars.start,
-                        char_end: m.chars.end,
-                        sentence: doc.text(s.norm).trim().to_string(),
-                        sentence_span: s.orig,
-                        sentence_char_span: s.chars,
-                        document: None,
-                    }
-                })
-                .collect();
-            themes.push(Theme {
-                text: c.text.clone(),
-                score,
-                tf: mentions.len() as u32,
+            scored.push(Scored {
+                candidate: g.candidate,
+                mentions,
                 weighted_tf,
                 df,
                 idf,
                 boost,
-                quoted: c.quoted,
+                score,
+                subsumes: g.subsumes,
                 category: g.category,
-                source: c.source,
-                subsumes: g.subsumes.clone(),
-                evidence,
             });
         }
-        sort_themes(&mut themes);
-        themes
+        scored.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then_with(|| {
+                cands.candidates[a.candidate as usize]
+                    .text
+                    .cmp(&cands.candidates[b.candidate as usize].text)
+            })
+        });
+        scored
     }
 
     /// Hides fragments: a mention inside a longer theme's mention is the same mention; a

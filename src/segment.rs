@@ -410,7 +410,7 @@ impl Segmenter {
         if word.chars().all(char::is_whitespace) {
             return (TokenKind::Whitespace, Pos::Symbol, None);
         }
-        if !word.chars().any(char::is_alphanumeric) {
+        if !word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
             return (TokenKind::Punctuation, Pos::Symbol, None);
         }
         if let Some(e) = self.lexicon.get(word) {
