@@ -114,11 +114,11 @@ fn main() -> ExitCode {
         }
     };
 
-    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("error: {}: {e}", dir.display());
-            return ExitCode::FAILURE;
-        }
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("error: {}: {e}", dir.display());
+        return ExitCode::FAILURE;
     }
     if let Err(e) = std::fs::write(&args.out, page.as_bytes()) {
         eprintln!("error: {}: {e}", args.out.display());

@@ -558,8 +558,13 @@ mod tests {
     #[test]
     fn prune_keeps_frequent_entries() {
         let mut s = CorpusStats::new();
-        s.add_term("常见", 5, true);
-        s.add_term("罕见", 1, true);
+        let once = |count| TermCounts {
+            count,
+            documents: 1,
+            sections: 1,
+        };
+        s.add_counts("常见", once(5), false);
+        s.add_counts("罕见", once(1), false);
         s.end_document(1);
         s.prune(2);
         assert!(s.term("常见").is_some());
