@@ -9,7 +9,7 @@
 use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts, ngram_key_into};
 use crate::document::{DocSentence, DocToken, Document};
 use crate::lexicon::Category;
-use crate::segment::{Pos, Segmenter, TokenKind, is_han};
+use crate::segment::{Pos, Segmenter, TokenKind, is_cn_numeral, is_han};
 use crate::span::Span;
 use crate::theme::Source;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -66,25 +66,6 @@ fn is_term(seg: &Segmenter, t: &DocToken, text: &str) -> bool {
     // 一船, 两地: a numeral and a noun make a quantity, not a thing.
     let quantity = n <= 2 && first.is_some_and(is_cn_numeral);
     t.pos.is_nominal() && n >= 2 && !quantity && !seg.is_generic(text)
-}
-
-fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-    )
 }
 
 /// Per-document counts of candidate words, quoted names and runs of words. Each entry keeps

@@ -440,13 +440,11 @@ pub(crate) fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
-fn is_number(word: &str) -> bool {
-    let mut digit = false;
-    for c in word.chars() {
-        match c {
-            '0'..='9'
-            | '〇'
-            | '零'
+/// Whether `c` is a Chinese numeral character (一, 两, 十, 万, 〇 ...).
+pub(crate) fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
             | '一'
             | '二'
             | '两'
@@ -461,7 +459,16 @@ fn is_number(word: &str) -> bool {
             | '百'
             | '千'
             | '万'
-            | '亿' => digit = true,
+            | '亿'
+    )
+}
+
+fn is_number(word: &str) -> bool {
+    let mut digit = false;
+    for c in word.chars() {
+        match c {
+            '0'..='9' => digit = true,
+            c if is_cn_numeral(c) => digit = true,
             '.' | '%' | '‰' | ',' | '/' | ':' | '-' | '+' => {}
             _ => return false,
         }
