@@ -560,7 +560,7 @@ impl Ctx<'_> {
             let tb = &cands.candidates[b.candidate as usize].text;
             b.chars.cmp(&a.chars).then_with(|| ta.cmp(tb))
         });
-        self.subsume(cands, &mut gathered);
+        self.subsume(doc, cands, &mut gathered);
 
         let mut scored = Vec::new();
         for g in gathered.into_iter().filter(|g| !g.hidden) {
@@ -633,7 +633,7 @@ impl Ctx<'_> {
     /// `gathered` is sorted longest first. Work is linear in the number of mentions: a
     /// claimant is short (a lexicon word, quoted name or collocation has at most
     /// [`MAX_CLAIM_BYTES`]), so only claims starting shortly before a mention can contain it.
-    fn subsume(&self, cands: &DocCandidates, gathered: &mut [Gathered]) {
+    fn subsume(&self, doc: &Document, cands: &DocCandidates, gathered: &mut [Gathered]) {
         let index: FxHashMap<&str, usize> = gathered
             .iter()
             .enumerate()
@@ -659,7 +659,17 @@ impl Ctx<'_> {
                     None => own.push(m),
                 }
             }
-            let near = if name_like { container[i] } else { None };
+            // A variant is absorbed only when each of its mentions reads as its own text: an
+            // abbreviation's mention (反诈 of 电信网络诈骗) is not a variant of the longer theme.
+            let verbatim = || {
+                own.iter()
+                    .all(|&m| doc.text(cands.mentions[m].norm) == c.text.as_str())
+            };
+            let near = if name_like && container[i].is_some() && verbatim() {
+                container[i]
+            } else {
+                None
+            };
             if own.is_empty() || near.is_some() {
                 gathered[i].hidden = true;
                 if let Some(j) = near.or(owner) {
