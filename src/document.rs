@@ -8,6 +8,21 @@ use crate::span::{CharCounter, Span};
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// Endings of a section title that name the kind of body, not the body.
+const BODY_SUFFIXES: &[&str] = &[
+    "区公安分局",
+    "公安分局",
+    "市公安局",
+    "县公安局",
+    "公安局",
+    "公安处",
+    "分局",
+    "派出所",
+    "交警",
+    "警方",
+    "公安",
+];
+
 /// A token of an analysed document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DocToken {
@@ -122,6 +137,16 @@ impl Document {
                 {
                     doc.own_names.push(t.text().to_string());
                 }
+            }
+            // However the title is cut, the bureau's name is the title without its kind of
+            // body (海曙 of 海曙公安, 普陀 of 普陀区分局).
+            if !section.is_numbered()
+                && let Some(name) = BODY_SUFFIXES
+                    .iter()
+                    .find_map(|s| section.title().strip_suffix(s))
+                    .filter(|n| n.chars().count() >= 2)
+            {
+                doc.own_names.push(name.to_string());
             }
             for block in section.heading().into_iter().chain(section.blocks()) {
                 doc.push_block(segmenter, block, Some(i as u32), &mut chars);

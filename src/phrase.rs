@@ -500,6 +500,9 @@ pub(crate) fn find_mentions(
                     }
                     text.clear();
                     g.iter().for_each(|t| text.push_str(doc.text(t.norm)));
+                    if own(&text) {
+                        continue;
+                    }
                     let id = out.candidate(Candidate {
                         text: text.clone(),
                         stats_key: key.clone(),

@@ -675,6 +675,12 @@ impl Ctx<'_> {
                 if let Some(j) = near.or(owner) {
                     let text = c.text.clone();
                     let cat = gathered[i].category;
+                    // The absorbed mentions are the longer theme's now: their fragments are
+                    // the same mention too.
+                    for &m in &own {
+                        let span = cands.mentions[m].norm;
+                        claimed.entry((span.start, span.end)).or_insert(j);
+                    }
                     let g = &mut gathered[j];
                     g.absorbed.extend(own.iter().copied());
                     g.subsumes.push(text);
