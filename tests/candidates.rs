@@ -135,3 +135,17 @@ fn an_empty_or_structureless_report_ranks_without_failing() {
     assert_eq!(d.sections().len(), 1);
     assert_eq!(d.sections()[0].title(), "");
 }
+
+#[test]
+fn fragments_of_an_absorbed_variant_stay_hidden() {
+    let d = rank(
+        "海曙公安：\n\n海曙公安推进信访积案化解。全年化解信访积案33件。\n\n\
+         信访积案化解工作经验被推广。成立信访积案化解专班，化解信访积案。\n",
+    );
+    let themes = section_themes(&d, 0);
+    let t = find(themes, "信访积案化解").expect("the longer theme ranks");
+    assert_eq!(t.tf(), 5, "its variant 信访积案 counts for it");
+    for fragment in ["信访积案", "信访", "积案", "海曙", "海曙公安"] {
+        assert!(find(themes, fragment).is_none(), "{fragment} shown");
+    }
+}
