@@ -189,6 +189,44 @@ impl Engine {
     }
 }
 
+/// Longest sentence, in characters, an evidence entry quotes whole; of a longer one (a giant
+/// line without punctuation) it quotes this much around the mention, marked with `…`.
+const MAX_EVIDENCE_SENTENCE_CHARS: usize = 300;
+
+/// The sentence `s` as evidence of the mention at byte `at` (of `len` bytes) inside it.
+fn sentence_window(s: &str, at: usize, len: usize) -> String {
+    let trimmed = s.trim();
+    if trimmed.len() <= MAX_EVIDENCE_SENTENCE_CHARS
+        || trimmed.chars().nth(MAX_EVIDENCE_SENTENCE_CHARS).is_none()
+    {
+        return trimmed.to_string();
+    }
+    let half = MAX_EVIDENCE_SENTENCE_CHARS / 2;
+    let start = s[..at.min(s.len())]
+        .char_indices()
+        .rev()
+        .nth(half)
+        .map_or(0, |(i, _)| i);
+    let end_from = (at + len).min(s.len());
+    let end = s[end_from..]
+        .char_indices()
+        .nth(half)
+        .map_or(s.len(), |(i, _)| end_from + i);
+    let (start, end) = (
+        crate::normalize::floor_boundary(s, start),
+        crate::normalize::floor_boundary(s, end),
+    );
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(s[start..end].trim());
+    if end < s.len() {
+        out.push('…');
+    }
+    out
+}
+
 /// Documents analysed at once by [`Corpus::add_all`].
 const ADD_BATCH: usize = 64;
 
@@ -501,7 +539,11 @@ impl Ctx<'_> {
                     end: m.orig.end,
                     char_start: m.chars.start,
                     char_end: m.chars.end,
-                    sentence: doc.text(s.norm).trim().to_string(),
+                    sentence: sentence_window(
+                        doc.text(s.norm),
+                        m.norm.start - s.norm.start,
+                        m.norm.len(),
+                    ),
                     sentence_span: s.orig,
                     sentence_char_span: s.chars,
                     document: name_document.then(|| doc.id.clone()),

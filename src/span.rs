@@ -89,8 +89,7 @@ impl Index<Span> for String {
 
 /// Converts byte offsets of one text into character offsets, moving forward cheaply.
 ///
-/// Offsets asked for in increasing order cost time proportional to the distance moved; a
-/// smaller offset restarts the count from the beginning.
+/// Each offset costs time in proportion to the distance from the one before.
 #[derive(Debug, Clone)]
 pub(crate) struct CharCounter<'a> {
     text: &'a str,
@@ -108,15 +107,17 @@ impl<'a> CharCounter<'a> {
     }
 
     /// Character offset of byte offset `byte` (which must be a char boundary of the text;
-    /// offsets past the end are clamped).
+    /// offsets past the end are clamped). Costs time in proportion to the distance from the
+    /// offset asked for last, in either direction.
     pub(crate) fn char_at(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
         if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+            let piece = self.text.get(byte..self.byte).unwrap_or("");
+            self.chars -= piece.chars().count();
+        } else {
+            let piece = self.text.get(self.byte..byte).unwrap_or("");
+            self.chars += piece.chars().count();
         }
-        let piece = self.text.get(self.byte..byte).unwrap_or("");
-        self.chars += piece.chars().count();
         self.byte = byte;
         self.chars
     }

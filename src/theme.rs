@@ -16,7 +16,8 @@ pub struct Evidence {
     pub char_start: usize,
     /// Character offset one past the mention.
     pub char_end: usize,
-    /// The sentence around the mention (repaired and width-folded).
+    /// The sentence around the mention (repaired and width-folded); of a sentence longer
+    /// than 300 characters, the 150 characters each side of the mention, marked with `…`.
     pub sentence: String,
     /// Byte span of the sentence in the original input.
     pub sentence_span: Span,
