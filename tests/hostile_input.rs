@@ -228,6 +228,18 @@ fn huge_documents_rank() {
     let giant = "电信网络诈骗打击治理".repeat(20_000);
     let d = common::engine().rank_text(&giant, &RankOptions::default());
     assert!(d.themes().iter().any(|t| t.text().contains("电信网络诈骗")));
+    for t in d.themes() {
+        for e in t.evidence() {
+            // A giant sentence is quoted around the mention, not whole.
+            assert!(
+                e.sentence.chars().count() <= 302,
+                "{} chars",
+                e.sentence.chars().count()
+            );
+            assert!(e.sentence.contains(t.text()));
+            assert!(e.sentence_span.len() > 100_000);
+        }
+    }
     let big = common::seed().repeat(50);
     let d = common::engine().rank_text(&big, &RankOptions::default());
     assert_eq!(d.sections().len(), 100);
