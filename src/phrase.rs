@@ -301,6 +301,16 @@ pub(crate) struct DocCandidates {
 }
 
 impl DocCandidates {
+    /// Frees what only finding the candidates needed: the index by text, and the words of
+    /// each phrase (once their background IDF is known).
+    pub(crate) fn shrink(&mut self) {
+        self.index = FxHashMap::default();
+        for c in &mut self.candidates {
+            c.parts = Vec::new();
+        }
+        self.mentions.shrink_to_fit();
+    }
+
     fn candidate(&mut self, c: Candidate) -> u32 {
         if let Some(&i) = self.index.get(&c.text) {
             let e = &mut self.candidates[i as usize];

@@ -375,6 +375,10 @@ impl<'e> Corpus<'e> {
     }
 }
 
+/// How many of each document's themes count toward the corpus's (at least; five times the
+/// themes shown if that is more).
+const CORPUS_SHARE: usize = 50;
+
 /// A corpus theme being added up from the documents.
 struct CorpusEntry {
     score: f64,
@@ -451,7 +455,7 @@ struct Gathered {
 
 impl Ctx<'_> {
     fn rank_document(&self, doc: &Document) -> Ranked {
-        let cands = phrase::find_mentions(
+        let mut cands = phrase::find_mentions(
             self.engine.segmenter(),
             self.engine.background(),
             doc,
@@ -470,6 +474,8 @@ impl Ctx<'_> {
                 }
             })
             .collect();
+        // What ranking keeps of the candidates for the corpus: their texts and mentions.
+        cands.shrink();
         // The mentions of each unit, in one pass.
         let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); doc.units.len()];
         for (i, m) in cands.mentions.iter().enumerate() {
@@ -498,7 +504,10 @@ impl Ctx<'_> {
             })
             .collect();
         let everything: Vec<usize> = (0..cands.mentions.len()).collect();
-        let all = self.score_unit(doc, &cands, &idf_bg, &everything, Level::Document);
+        let mut all = self.score_unit(doc, &cands, &idf_bg, &everything, Level::Document);
+        // The corpus adds up each document's leading themes; the tail of a document's list
+        // weighs nothing there.
+        all.truncate(CORPUS_SHARE.max(5 * top));
         let themes = all
             .iter()
             .take(top)

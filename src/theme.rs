@@ -198,8 +198,9 @@ impl DocumentThemes {
     }
 }
 
-/// Themes across the whole corpus: a theme's score is the sum of its document scores, its
-/// `df` the number of documents that mention it.
+/// Themes across the whole corpus: a theme's score is the sum of its scores in the documents
+/// that have it among their 50 leading themes (or five times the themes shown, if more), its
+/// `df` the number of those documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusThemes {
     pub(crate) themes: Vec<Theme>,
