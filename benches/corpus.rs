@@ -158,7 +158,7 @@ pub fn read_corpus_file(path: &Path) -> Result<Docs, String> {
         return Err(format!("{}: no documents", path.display()));
     }
     Ok(Docs {
-        origin: format!("{} ({} documents)", path.display(), docs.len()),
+        origin: path.display().to_string(),
         docs,
     })
 }
@@ -173,9 +173,8 @@ pub fn load(target: usize) -> Result<Docs, String> {
             let docs = synthetic(&seed, target);
             Ok(Docs {
                 origin: format!(
-                    "synthetic from {} ({} documents of ~{DOC_BYTES} B)",
-                    seeds_dir().display(),
-                    docs.len()
+                    "synthetic from {} (documents of ~{DOC_BYTES} B)",
+                    seeds_dir().display()
                 ),
                 docs,
             })

@@ -25,9 +25,15 @@ const STAGE_BYTES: usize = 256 * 1024;
 const ONE_REPORTS: usize = 16;
 /// Sizes of the `scaling` group, in MB.
 const SCALING_MB: [usize; 4] = [1, 2, 4, 8];
+/// What a megabyte and the per-stage size shrink to when the benchmarks run once each as tests
+/// (`cargo test --benches`, in a debug build), rather than measured by `cargo bench`.
+const TEST_MB: usize = 16 * 1024;
 
 /// What every group shares: the documents and both engines.
 struct Setup {
+    /// Bytes of a "megabyte" of the scaling group, and of each per-stage group.
+    mb: usize,
+    stage_bytes: usize,
     docs: corpus::Docs,
     seed: String,
     engine: Engine,
@@ -37,15 +43,25 @@ struct Setup {
 }
 
 fn setup() -> Setup {
-    let largest = SCALING_MB.iter().max().copied().unwrap_or(1) * MB;
+    // `cargo bench` passes `--bench`; without it each benchmark runs once, as a test.
+    let measured = std::env::args().any(|a| a == "--bench");
+    let (mb, stage_bytes) = if measured {
+        (MB, STAGE_BYTES)
+    } else {
+        (TEST_MB, TEST_MB)
+    };
+    let largest = SCALING_MB.iter().max().copied().unwrap_or(1) * mb;
     let docs = corpus::load(largest).unwrap_or_else(|e| panic!("benchmark corpus: {e}"));
     eprintln!(
-        "corpus: {}, {:.2} MB",
+        "corpus: {}, {} documents, {:.2} MB",
         docs.origin,
+        docs.docs.len(),
         docs.bytes() as f64 / MB as f64
     );
     let seed = corpus::seed_text().unwrap_or_else(|_| docs.docs.concat());
     Setup {
+        mb,
+        stage_bytes,
         docs,
         seed,
         engine: Engine::new(),
@@ -60,7 +76,7 @@ fn bytes(docs: &[String]) -> Throughput {
 }
 
 fn parse(c: &mut Criterion, s: &Setup) {
-    let docs = s.docs.take_bytes(STAGE_BYTES);
+    let docs = s.docs.take_bytes(s.stage_bytes);
     let mut g = c.benchmark_group("parse");
     g.throughput(bytes(&docs));
     g.bench_function("jingwu/Report::parse", |b| {
@@ -83,7 +99,7 @@ fn parse(c: &mut Criterion, s: &Setup) {
 }
 
 fn segment(c: &mut Criterion, s: &Setup) {
-    let docs = s.docs.take_bytes(STAGE_BYTES);
+    let docs = s.docs.take_bytes(s.stage_bytes);
     let seg = s.engine.segmenter();
     let mut g = c.benchmark_group("segment");
     g.throughput(bytes(&docs));
@@ -141,7 +157,7 @@ fn rank_one(c: &mut Criterion, s: &Setup) {
 }
 
 fn corpus_rank(c: &mut Criterion, s: &Setup) {
-    let docs = s.docs.take_bytes(STAGE_BYTES);
+    let docs = s.docs.take_bytes(s.stage_bytes);
     let mut g = c.benchmark_group("corpus");
     g.throughput(bytes(&docs));
     g.bench_function("jingwu/add_then_rank", |b| {
@@ -177,13 +193,18 @@ fn engine(c: &mut Criterion) {
 }
 
 fn scaling(c: &mut Criterion, s: &Setup) {
-    let probe = Probe::giant_line(s);
+    let largest = SCALING_MB.iter().max().copied().unwrap_or(1) * s.mb;
+    let probe = Probe::giant_line(s, largest);
     eprintln!("{probe}");
     let mut g = c.benchmark_group("scaling");
     for mb in SCALING_MB {
-        let docs = s.docs.take_bytes(mb * MB);
+        let docs = s.docs.take_bytes(mb * s.mb);
         g.throughput(bytes(&docs));
-        let size = format!("{mb}MB");
+        let size = if s.mb == MB {
+            format!("{mb}MB")
+        } else {
+            format!("{}KB", mb * s.mb / 1024)
+        };
         g.bench_with_input(BenchmarkId::new("jingwu/rank", &size), &docs, |b, docs| {
             b.iter(|| black_box(corpus::rank_corpus(&s.engine, docs, &s.options, true)))
         });
@@ -198,7 +219,7 @@ fn scaling(c: &mut Criterion, s: &Setup) {
                 })
             },
         );
-        let line = corpus::giant_line(&s.seed, mb * MB);
+        let line = corpus::giant_line(&s.seed, mb * s.mb);
         g.throughput(Throughput::Bytes(line.len() as u64));
         match probe.fits(line.len()) {
             Ok(()) => {
@@ -219,89 +240,131 @@ fn scaling(c: &mut Criterion, s: &Setup) {
     g.finish();
 }
 
-/// Sizes of the giant lines that [`Probe::giant_line`] ranks.
-const PROBE_BYTES: [usize; 2] = [32 * 1024, 64 * 1024];
+/// Sizes of the giant lines that [`Probe::giant_line`] may rank, smallest first.
+const PROBE_BYTES: [usize; 6] = [
+    32 * 1024,
+    64 * 1024,
+    128 * 1024,
+    256 * 1024,
+    512 * 1024,
+    1024 * 1024,
+];
+/// Longest a probe may be expected to take, in seconds.
+const PROBE_SECS: f64 = 5.0;
+/// Share of the machine's available memory a probe may be expected to use.
+const PROBE_MEMORY_SHARE: f64 = 0.1;
 /// Longest an iteration of the scaling group may be expected to take, in seconds.
 const MAX_ITERATION_SECS: f64 = 30.0;
-/// Share of the machine's available memory an iteration may be expected to use.
-const MAX_MEMORY_SHARE: f64 = 0.5;
+/// Share of the machine's available memory an iteration may be expected to use (the machine
+/// may be shared).
+const MAX_MEMORY_SHARE: f64 = 0.25;
 
-/// jingwu's cost on two small giant lines, to extrapolate to the scaling group's sizes before
-/// running them: a cost growing faster than the line (each mention's evidence holding its
-/// whole sentence, say) would take the larger sizes past the machine's memory.
-struct Probe {
-    secs: [f64; 2],
+/// jingwu's cost on one giant line.
+#[derive(Debug, Clone, Copy)]
+struct Point {
+    bytes: usize,
+    secs: f64,
     /// Peak memory above the resident memory before, in kB; `None` where it cannot be told.
-    kb: Option<[f64; 2]>,
+    kb: Option<f64>,
+}
+
+/// jingwu's cost on giant lines of growing size, to extrapolate to the scaling group's sizes
+/// before running them: a cost that grows faster than the line, or a large one per byte (each
+/// mention's evidence holding its whole sentence, say), would take the larger sizes past the
+/// machine's memory. The probe climbs [`PROBE_BYTES`] while the next size is expected to stay
+/// within [`PROBE_SECS`] and [`PROBE_MEMORY_SHARE`], and extrapolates from its last two sizes.
+struct Probe {
+    points: Vec<Point>,
 }
 
 impl Probe {
-    fn giant_line(s: &Setup) -> Probe {
-        let mut secs = [0.0; 2];
-        let mut kb = Some([0.0; 2]);
-        for (i, &bytes) in PROBE_BYTES.iter().enumerate() {
+    fn giant_line(s: &Setup, largest: usize) -> Probe {
+        let mut probe = Probe { points: Vec::new() };
+        for &bytes in PROBE_BYTES
+            .iter()
+            .filter(|&&b| b <= largest.max(PROBE_BYTES[0]))
+        {
+            if probe.check(bytes, PROBE_SECS, PROBE_MEMORY_SHARE).is_err() {
+                break;
+            }
             let line = corpus::giant_line(&s.seed, bytes);
             let before = corpus::proc_status().rss_kb;
             let reset = corpus::reset_peak();
             let start = std::time::Instant::now();
             black_box(s.engine.rank_text(&line, &s.options));
-            secs[i] = start.elapsed().as_secs_f64();
-            let peak = corpus::proc_status().hwm_kb;
-            match (kb.as_mut(), before, peak, reset) {
-                (Some(k), Some(b), Some(p), true) => k[i] = p.saturating_sub(b).max(1024) as f64,
-                _ => kb = None,
-            }
+            let secs = start.elapsed().as_secs_f64();
+            let kb = match (before, corpus::proc_status().hwm_kb, reset) {
+                (Some(b), Some(p), true) => Some(p.saturating_sub(b).max(1024) as f64),
+                _ => None,
+            };
+            probe.points.push(Point { bytes, secs, kb });
         }
-        Probe { secs, kb }
+        probe
     }
 
-    /// How fast a cost grows with the line: 1 for linear, 2 for quadratic.
-    fn exponent(v: [f64; 2]) -> f64 {
-        let ratio = v[1] / v[0].max(f64::MIN_POSITIVE);
-        (ratio.log2() / (PROBE_BYTES[1] as f64 / PROBE_BYTES[0] as f64).log2()).max(1.0)
+    /// A cost at `bytes` extrapolated from the last two probes (linearly from one), and how
+    /// fast it grows with the line (1 for linear, 2 for quadratic; never less than 1).
+    fn project(&self, bytes: usize, cost: impl Fn(&Point) -> Option<f64>) -> Option<(f64, f64)> {
+        let (last, rest) = self.points.split_last()?;
+        let v = cost(last)?;
+        let exponent = match rest.last() {
+            Some(prev) => {
+                let u = cost(prev)?.max(f64::MIN_POSITIVE);
+                ((v / u).ln() / (last.bytes as f64 / prev.bytes as f64).ln()).max(1.0)
+            }
+            None => 1.0,
+        };
+        Some((
+            v * (bytes as f64 / last.bytes as f64).powf(exponent),
+            exponent,
+        ))
     }
 
-    fn project(v: [f64; 2], bytes: usize) -> f64 {
-        v[1] * (bytes as f64 / PROBE_BYTES[1] as f64).powf(Self::exponent(v))
+    /// Whether a line of `bytes` is expected to take at most `max_secs` and `memory_share` of
+    /// the available memory.
+    fn check(&self, bytes: usize, max_secs: f64, memory_share: f64) -> Result<(), String> {
+        let need = self.project(bytes, |p| p.kb);
+        if let (Some((kb, e)), Some(avail)) = (need, corpus::mem_available_kb())
+            && kb > avail as f64 * memory_share
+        {
+            return Err(format!(
+                "projected {:.1} GB of memory, {:.1} GB available (memory grows as size^{e:.2})",
+                kb / (1024.0 * 1024.0),
+                avail as f64 / (1024.0 * 1024.0),
+            ));
+        }
+        if let Some((secs, e)) = self.project(bytes, |p| Some(p.secs))
+            && secs > max_secs
+        {
+            return Err(format!(
+                "projected {secs:.0} s an iteration (time grows as size^{e:.2})"
+            ));
+        }
+        Ok(())
     }
 
     /// Whether a line of `bytes` fits the time and memory of the machine.
     fn fits(&self, bytes: usize) -> Result<(), String> {
-        let secs = Self::project(self.secs, bytes);
-        if secs > MAX_ITERATION_SECS {
-            return Err(format!(
-                "projected {secs:.0} s an iteration (time grows as size^{:.2})",
-                Self::exponent(self.secs)
-            ));
-        }
-        if let (Some(kb), Some(avail)) = (self.kb, corpus::mem_available_kb()) {
-            let need = Self::project(kb, bytes);
-            if need > avail as f64 * MAX_MEMORY_SHARE {
-                return Err(format!(
-                    "projected {:.1} GB of memory, {:.1} GB available (memory grows as size^{:.2})",
-                    need / (1024.0 * 1024.0),
-                    avail as f64 / (1024.0 * 1024.0),
-                    Self::exponent(kb)
-                ));
-            }
-        }
-        Ok(())
+        self.check(bytes, MAX_ITERATION_SECS, MAX_MEMORY_SHARE)
     }
 }
 
 impl std::fmt::Display for Probe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "giant line probe:")?;
-        for (i, bytes) in PROBE_BYTES.iter().enumerate() {
-            write!(f, " {} KB in {:.3} s", bytes / 1024, self.secs[i])?;
-            if let Some(kb) = self.kb {
-                write!(f, " using {:.1} MB", kb[i] / 1024.0)?;
+        for p in &self.points {
+            write!(f, " {} KB in {:.3} s", p.bytes / 1024, p.secs)?;
+            if let Some(kb) = p.kb {
+                write!(f, " using {:.1} MB", kb / 1024.0)?;
             }
             write!(f, ";")?;
         }
-        write!(f, " time grows as size^{:.2}", Self::exponent(self.secs))?;
-        if let Some(kb) = self.kb {
-            write!(f, ", memory as size^{:.2}", Self::exponent(kb))?;
+        let next = self.points.last().map_or(0, |p| 2 * p.bytes);
+        if let Some((_, e)) = self.project(next, |p| Some(p.secs)) {
+            write!(f, " time grows as size^{e:.2}")?;
+        }
+        if let Some((_, e)) = self.project(next, |p| p.kb) {
+            write!(f, ", memory as size^{e:.2}")?;
         }
         Ok(())
     }
