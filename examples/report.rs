@@ -46,7 +46,11 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     if args.paths.is_empty() {
-        args.paths.push(PathBuf::from("seeds"));
+        // `seeds/` of the working directory, or of the crate when run from elsewhere.
+        let here = PathBuf::from("seeds");
+        let crate_seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+        args.paths
+            .push(if here.is_dir() { here } else { crate_seeds });
     }
     Ok(args)
 }

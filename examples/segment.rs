@@ -10,9 +10,14 @@ use std::process::ExitCode;
 const DEFAULT: &str = "seeds/000_12d651512e7a8b8a.txt";
 
 fn main() -> ExitCode {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| DEFAULT.to_string());
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        // The seed of the working directory, or of the crate when run from elsewhere.
+        if std::path::Path::new(DEFAULT).is_file() {
+            DEFAULT.to_string()
+        } else {
+            format!("{}/{DEFAULT}", env!("CARGO_MANIFEST_DIR"))
+        }
+    });
     let text = match jingwu::read_report_file(&path) {
         Ok(t) => t,
         Err(e) => {
