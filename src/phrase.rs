@@ -301,6 +301,13 @@ pub(crate) struct DocCandidates {
 }
 
 impl DocCandidates {
+    /// The candidate `text`, when it is known already from a source at least as strong as
+    /// `source` (so that adding it again would change nothing).
+    fn known(&self, text: &str, source: Source) -> Option<u32> {
+        let &i = self.index.get(text)?;
+        (self.candidates[i as usize].source <= source).then_some(i)
+    }
+
     /// Frees what only finding the candidates needed: the index by text, and the words of
     /// each phrase (once their background IDF is known).
     pub(crate) fn shrink(&mut self) {
@@ -476,19 +483,23 @@ pub(crate) fn find_mentions(
             }
             let entry = seg.lexicon().get(text);
             let canonical = entry.and_then(|e| e.canonical()).unwrap_or(text);
-            let id = out.candidate(Candidate {
-                text: canonical.to_string(),
-                stats_key: canonical.to_string(),
-                ngram: false,
-                source: if t.category.is_some() {
-                    Source::Lexicon
-                } else {
-                    Source::Term
-                },
-                category: t.category,
-                quoted: false,
-                parts: Vec::new(),
-            });
+            let source = if t.category.is_some() {
+                Source::Lexicon
+            } else {
+                Source::Term
+            };
+            let id = match out.known(canonical, source) {
+                Some(id) => id,
+                None => out.candidate(Candidate {
+                    text: canonical.to_string(),
+                    stats_key: canonical.to_string(),
+                    ngram: false,
+                    source,
+                    category: t.category,
+                    quoted: false,
+                    parts: Vec::new(),
+                }),
+            };
             push_mention(&mut out, doc, si, id, t.norm);
         }
         // Collocations.
@@ -513,16 +524,19 @@ pub(crate) fn find_mentions(
                     if own(&text) {
                         continue;
                     }
-                    let id = out.candidate(Candidate {
-                        text: text.clone(),
-                        stats_key: key.clone(),
-                        ngram: true,
-                        source: Source::Collocation,
-                        // A run is a kind of its head, the last word (海上走私 is 走私).
-                        category: g[n - 1].category,
-                        quoted: false,
-                        parts: g.iter().map(|t| doc.text(t.norm).to_string()).collect(),
-                    });
+                    let id = match out.known(&text, Source::Collocation) {
+                        Some(id) => id,
+                        None => out.candidate(Candidate {
+                            text: text.clone(),
+                            stats_key: key.clone(),
+                            ngram: true,
+                            source: Source::Collocation,
+                            // A run is a kind of its head, the last word (海上走私 is 走私).
+                            category: g[n - 1].category,
+                            quoted: false,
+                            parts: g.iter().map(|t| doc.text(t.norm).to_string()).collect(),
+                        }),
+                    };
                     let norm = Span::new(g[0].norm.start, g[n - 1].norm.end);
                     push_mention(&mut out, doc, si, id, norm);
                 }
@@ -576,7 +590,11 @@ fn occurrences<'n>(
         }
         return out;
     }
-    let Ok(ac) = aho_corasick::AhoCorasick::new(&names) else {
+    // A contiguous NFA builds fast and searches fast enough for one document.
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(&names)
+    else {
         return out;
     };
     for (si, s) in doc.sentences.iter().enumerate() {

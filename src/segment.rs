@@ -407,10 +407,19 @@ impl Segmenter {
     }
 
     fn classify(&self, word: &str, pos: Pos) -> (TokenKind, Pos, Option<Category>) {
-        if word.chars().all(char::is_whitespace) {
+        // One pass over the characters.
+        let (mut space, mut han, mut alnum, mut chars) = (true, false, false, 0usize);
+        for c in word.chars() {
+            chars += 1;
+            let h = is_han(c);
+            han |= h;
+            alnum |= h || c.is_alphanumeric();
+            space &= c.is_whitespace();
+        }
+        if space {
             return (TokenKind::Whitespace, Pos::Symbol, None);
         }
-        if !word.chars().any(|c| is_han(c) || c.is_alphanumeric()) {
+        if !alnum {
             return (TokenKind::Punctuation, Pos::Symbol, None);
         }
         if let Some(e) = self.lexicon.get(word) {
@@ -422,12 +431,12 @@ impl Segmenter {
         if self.stop_words.contains(word) {
             return (TokenKind::StopWord, pos, None);
         }
-        if !word.chars().any(is_han) {
+        if !han {
             return (TokenKind::Latin, Pos::Latin, None);
         }
         // jieba's dictionary tags some common words as person names (市场秩序/nr); Chinese
         // names have two or three characters.
-        if pos == Pos::PersonName && word.chars().count() >= 4 {
+        if pos == Pos::PersonName && chars >= 4 {
             return (TokenKind::Word, Pos::Noun, None);
         }
         (TokenKind::Word, pos, None)
