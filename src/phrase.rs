@@ -110,24 +110,28 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
     if !is_nominal(last) && !verb_final {
         return false;
     }
-    let chars: usize = run.iter().map(|t| doc.text(t.norm).chars().count()).sum();
+    // The tokens of a run are adjacent, so its text is one slice of the document's text.
+    let joined = doc.text(Span::new(first.norm.start, last.norm.end));
+    let chars = joined.chars().count();
     if !(3..=MAX_NGRAM_CHARS).contains(&chars) {
         return false;
     }
-    let generic = |t: &DocToken| seg.is_generic(doc.text(t.norm));
-    let joined: String = run.iter().map(|t| doc.text(t.norm)).collect();
-    if seg.is_generic(&joined) || seg.is_stop_word(&joined) {
-        return false;
-    }
-    if !run.iter().any(|t| is_nominal(t) && !generic(t)) {
+    if seg.is_generic(joined) || seg.is_stop_word(joined) {
         return false;
     }
     let n = run.len();
-    if 2 * run.iter().filter(|t| generic(t)).count() > n {
+    let mut generic = [false; MAX_NGRAM];
+    for (g, t) in generic.iter_mut().zip(run) {
+        *g = seg.is_generic(doc.text(t.norm));
+    }
+    if !run.iter().zip(generic).any(|(t, g)| is_nominal(t) && !g) {
+        return false;
+    }
+    if 2 * generic.iter().filter(|&&g| g).count() > n {
         return false;
     }
     let known = |t: &DocToken| t.category.is_some();
-    if n == 2 && ((generic(&run[0]) && known(&run[1])) || (known(&run[0]) && generic(&run[1]))) {
+    if n == 2 && ((generic[0] && known(&run[1])) || (known(&run[0]) && generic[1])) {
         return false;
     }
     true
