@@ -385,8 +385,6 @@ impl CorpusStats {
         for (k, v) in &other.ngrams {
             self.add_counts(k, *v, true);
         }
-        self.terms.shrink_to_fit();
-        self.ngrams.shrink_to_fit();
     }
 
     /// Drops every candidate and run seen fewer than `min_count` times, keeping the

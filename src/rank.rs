@@ -263,10 +263,20 @@ impl<'e> Corpus<'e> {
                 .par_iter()
                 .map(|(id, text)| analyze(engine, id.as_ref(), text.as_ref()))
                 .collect();
-            for (doc, counts) in analysed {
-                add_counts(&mut self.stats, &doc, &counts);
-                self.docs.push(doc);
-            }
+            // Counts are sums, so the batch's add up in parallel, in any order, to the same.
+            let batch_stats = analysed
+                .par_iter()
+                .map(|(doc, counts)| {
+                    let mut s = CorpusStats::new();
+                    add_counts(&mut s, doc, counts);
+                    s
+                })
+                .reduce(CorpusStats::new, |mut a, b| {
+                    a.merge(&b);
+                    a
+                });
+            self.stats.merge(&batch_stats);
+            self.docs.extend(analysed.into_iter().map(|(doc, _)| doc));
         }
     }
 
