@@ -382,8 +382,12 @@ impl<'a> Parser<'a> {
             let title_span = n.heading.unwrap_or_else(|| {
                 let body = n.body.unwrap_or(n.number);
                 let t = &self.text[body];
-                let end = t.find(['，', '。', '；', '：', ',']).unwrap_or(t.len());
-                Span::new(body.start, body.start + end)
+                // Its first clause, past any punctuation it opens with.
+                let lead = t.len() - t.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                let end = t[lead..]
+                    .find(['，', '。', '；', '：', ','])
+                    .map_or(t.len(), |e| lead + e);
+                Span::new(body.start + lead, body.start + end)
             });
             let title: String = self.text[title_span]
                 .trim_end_matches(['。', '：', ':'])
@@ -621,7 +625,7 @@ fn numbered(text: &str, line: Span) -> Option<Numbered> {
         .char_indices()
         .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '：' | ':'));
     match first_end {
-        Some((i, c)) if rest[..i].chars().count() <= HEADING_MAX_CHARS => {
+        Some((i, c)) if i > 0 && rest[..i].chars().count() <= HEADING_MAX_CHARS => {
             let after = i + c.len_utf8();
             let body = rest[after..].trim_start();
             let body_start = rest.len() - body.len();
@@ -869,6 +873,23 @@ mod tests {
             "十分重要",
         ] {
             assert_eq!(number_marker(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn numbered_lines_opening_with_punctuation_have_no_empty_heading() {
+        for text in ["一、。甲乙丙", "（一）：正文内容", "1.。abc"] {
+            let r = Report::parse(text);
+            for b in r.blocks() {
+                assert!(!b.text().is_empty(), "{text}: empty block");
+                assert_eq!(
+                    b.span(),
+                    Span::new(b.lines()[0].start, b.lines().last().map_or(0, |l| l.end))
+                );
+            }
+            for s in r.sections() {
+                assert!(!s.title().is_empty(), "{text}: empty title");
+            }
         }
     }
 
