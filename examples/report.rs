@@ -8,8 +8,10 @@
 //! no network and opens offline. A file that cannot be read is reported on stderr, the others
 //! are still ranked, and the program exits with a failure status at the end.
 
+mod common;
+
 use jingwu::{Engine, RankOptions, Ranking};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: report [--top N] [PATH ...] [-o report.html]";
@@ -46,39 +48,9 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     if args.paths.is_empty() {
-        // `seeds/` of the working directory, or of the crate when run from elsewhere.
-        let here = PathBuf::from("seeds");
-        let crate_seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
-        args.paths
-            .push(if here.is_dir() { here } else { crate_seeds });
+        args.paths = common::default_paths();
     }
     Ok(args)
-}
-
-/// The report files named by `paths`: files as given, directories' `*.txt` sorted.
-fn report_files(paths: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            match std::fs::read_dir(p) {
-                Ok(entries) => {
-                    let mut found: Vec<PathBuf> = entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "txt"))
-                        .collect();
-                    found.sort();
-                    files.extend(found);
-                }
-                Err(e) => {
-                    eprintln!("error: {}: {e}", p.display());
-                    *failed = true;
-                }
-            }
-        } else {
-            files.push(p.clone());
-        }
-    }
-    files
 }
 
 fn main() -> ExitCode {
@@ -89,17 +61,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut failed = false;
-    let mut docs: Vec<(String, String)> = Vec::new();
-    for f in report_files(&args.paths, &mut failed) {
-        match jingwu::read_report_file(&f) {
-            Ok(text) => docs.push((display(&f), text)),
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed = true;
-            }
-        }
-    }
+    let (docs, failed) = common::read(&args.paths);
     if docs.is_empty() {
         eprintln!("error: no reports to rank");
         return ExitCode::FAILURE;
@@ -153,8 +115,4 @@ fn render(ranking: &Ranking, sources: &[(&str, &str)]) -> Result<String, String>
 #[cfg(not(feature = "html"))]
 fn render(_: &Ranking, _: &[(&str, &str)]) -> Result<String, String> {
     Err("the report needs jingwu's `html` feature (on by default)".to_string())
-}
-
-fn display(p: &Path) -> String {
-    p.to_string_lossy().into_owned()
 }

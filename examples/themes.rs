@@ -6,7 +6,9 @@
 //! `seeds/`. A file that cannot be read is reported on stderr, the others are still ranked,
 //! and the program exits with a failure status at the end.
 
-use jingwu::{Decoding, Engine, RankOptions, Ranking, Theme};
+mod common;
+
+use jingwu::{Engine, RankOptions, Ranking, Theme};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -42,11 +44,7 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     if args.paths.is_empty() {
-        // `seeds/` of the working directory, or of the crate when run from elsewhere.
-        let here = PathBuf::from("seeds");
-        let crate_seeds = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
-        args.paths
-            .push(if here.is_dir() { here } else { crate_seeds });
+        args.paths = common::default_paths();
     }
     Ok(args)
 }
@@ -140,16 +138,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let read = jingwu::read_reports(&args.paths, Decoding::Strict);
-    for e in &read.errors {
-        eprintln!("error: {e}");
-    }
-    let failed = !read.errors.is_empty();
-    let docs: Vec<(String, String)> = read
-        .reports
-        .into_iter()
-        .map(|(path, d)| (path, d.into_text()))
-        .collect();
+    let (docs, failed) = common::read(&args.paths);
     let engine = Engine::new();
     let mut corpus = engine.corpus();
     corpus.add_all(docs);
