@@ -3,7 +3,7 @@
 
 mod common;
 
-use jingwu::{Decoding, RankOptions, decode_report, fold_width};
+use jingwu::{Decoding, RankOptions, decode_report};
 
 /// The check of `fuzz/fuzz_targets/rank.rs` (and of the property tests in
 /// `hostile_input.rs`): each piece of evidence slices the input on character boundaries and
@@ -19,24 +19,9 @@ fn check_rank(bytes: &[u8]) {
         .chain(doc.themes())
     {
         for e in t.evidence() {
-            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
-            assert!(e.start < e.end && e.end <= text.len());
-            let found: String = text[e.span()]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(fold_width)
-                .collect();
-            let canonical = common::segmenter()
-                .lexicon()
-                .get(&found)
-                .and_then(|x| x.canonical());
-            assert!(
-                found == t.text() || t.subsumes().contains(&found) || canonical == Some(t.text()),
-                "evidence {found:?} {:?} for theme {:?} (subsumes {:?})",
-                e.span(),
-                t.text(),
-                t.subsumes()
-            );
+            if let Some(problem) = common::evidence_problem(text, t, e) {
+                panic!("{problem}");
+            }
         }
     }
 }

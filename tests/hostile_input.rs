@@ -258,25 +258,8 @@ fn check_ranking(text: &str) -> Result<(), TestCaseError> {
         .chain(a.themes())
     {
         for e in t.evidence() {
-            prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
-            prop_assert!(e.start < e.end && e.end <= text.len());
-            let found: String = text[e.span()]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(jingwu::fold_width)
-                .collect();
-            prop_assert!(
-                found == t.text()
-                    || t.subsumes().contains(&found)
-                    || common::segmenter()
-                        .lexicon()
-                        .get(&found)
-                        .and_then(|x| x.canonical())
-                        == Some(t.text()),
-                "evidence `{}` for `{}`",
-                found,
-                t.text()
-            );
+            let problem = common::evidence_problem(text, t, e);
+            prop_assert!(problem.is_none(), "{}", problem.unwrap_or_default());
         }
     }
     Ok(())

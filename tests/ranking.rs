@@ -95,7 +95,6 @@ fn seed_themes_are_not_boilerplate_names_or_places() {
 #[test]
 fn evidence_points_at_the_theme_in_the_original() {
     let (text, r) = rank_seed();
-    let lexicon = common::segmenter().lexicon();
     let doc = &r.documents()[0];
     for t in doc
         .sections()
@@ -106,14 +105,11 @@ fn evidence_points_at_the_theme_in_the_original() {
         assert!(t.tf() as usize >= t.evidence().len());
         assert!(!t.evidence().is_empty(), "{} has no evidence", t.text());
         for e in t.evidence() {
+            if let Some(problem) = common::evidence_problem(&text, t, e) {
+                panic!("{problem}");
+            }
             let original: String = text[e.span()].split_whitespace().collect();
             let found = common::fold(&original);
-            let alias_of = lexicon.get(&found).and_then(|x| x.canonical());
-            assert!(
-                found == t.text() || t.subsumes().contains(&found) || alias_of == Some(t.text()),
-                "evidence `{found}` of theme `{}`",
-                t.text()
-            );
             assert!(e.sentence_span.contains(e.span()));
             let chars: usize = text[..e.start].chars().count();
             assert_eq!(chars, e.char_start);

@@ -23,3 +23,37 @@ pub fn segmenter() -> &'static Segmenter {
 pub fn fold(s: &str) -> String {
     s.chars().map(jingwu::fold_width).collect()
 }
+
+/// What is wrong with a piece of evidence of `theme` in `text`, if anything: it must slice
+/// the text on character boundaries and, without whitespace and width-folded, read as the
+/// theme, a text the theme subsumes, or an abbreviation whose canonical form is the theme.
+pub fn evidence_problem(text: &str, theme: &jingwu::Theme, e: &jingwu::Evidence) -> Option<String> {
+    let slices = e.start < e.end
+        && e.end <= text.len()
+        && text.is_char_boundary(e.start)
+        && text.is_char_boundary(e.end);
+    if !slices {
+        return Some(format!("span {:?} does not slice the text", e.span()));
+    }
+    let found = fold(
+        &text[e.span()]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>(),
+    );
+    let alias_of = segmenter()
+        .lexicon()
+        .get(&found)
+        .and_then(|x| x.canonical());
+    let reads = found == theme.text()
+        || theme.subsumes().contains(&found)
+        || alias_of == Some(theme.text());
+    (!reads).then(|| {
+        format!(
+            "evidence `{found}` {:?} for theme `{}` (subsumes {:?})",
+            e.span(),
+            theme.text(),
+            theme.subsumes()
+        )
+    })
+}
