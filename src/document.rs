@@ -34,6 +34,8 @@ pub(crate) struct DocToken {
     pub(crate) kind: TokenKind,
     pub(crate) pos: Pos,
     pub(crate) category: Option<Category>,
+    /// General policing vocabulary, never a theme on its own.
+    pub(crate) generic: bool,
 }
 
 /// A sentence of an analysed document.
@@ -181,6 +183,7 @@ impl Document {
                     kind: t.kind,
                     pos: t.pos,
                     category: t.category,
+                    generic: t.generic,
                 });
             }
             self.sentences.push(DocSentence {

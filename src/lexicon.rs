@@ -208,6 +208,11 @@ impl Lexicon {
         self.index.get(word).map(|&i| &self.entries[i])
     }
 
+    /// The entry at `i` of [`Lexicon::iter`].
+    pub(crate) fn entry(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i)
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.entries.len()

@@ -170,6 +170,14 @@ impl MappedText {
     ///
     /// A span that crosses a repaired line break maps to a span that includes the break.
     pub fn to_original(&self, span: Span) -> Span {
+        // Most text is one copied run.
+        if let [r] = self.runs.as_slice()
+            && r.is_copy()
+            && r.norm == 0
+            && span.end <= r.norm_len
+        {
+            return Span::new(r.orig + span.start, r.orig + span.end.max(span.start));
+        }
         let start = self.start_to_original(span.start);
         let end = self.end_to_original(span.end).max(start);
         Span::new(start, end)

@@ -53,7 +53,7 @@ fn is_nominal(t: &DocToken) -> bool {
 }
 
 /// Whether a single token is a theme candidate on its own.
-fn is_term(seg: &Segmenter, t: &DocToken, text: &str) -> bool {
+fn is_term(t: &DocToken, text: &str) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
@@ -65,7 +65,7 @@ fn is_term(seg: &Segmenter, t: &DocToken, text: &str) -> bool {
     let n = 1 + chars.count();
     // 一船, 两地: a numeral and a noun make a quantity, not a thing.
     let quantity = n <= 2 && first.is_some_and(is_cn_numeral);
-    t.pos.is_nominal() && n >= 2 && !quantity && !seg.is_generic(text)
+    t.pos.is_nominal() && n >= 2 && !quantity && !t.generic
 }
 
 /// Per-document counts of candidate words, quoted names and runs of words. Each entry keeps
@@ -122,7 +122,7 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
     let n = run.len();
     let mut generic = [false; MAX_NGRAM];
     for (g, t) in generic.iter_mut().zip(run) {
-        *g = seg.is_generic(doc.text(t.norm));
+        *g = t.generic;
     }
     if !run.iter().zip(generic).any(|(t, g)| is_nominal(t) && !g) {
         return false;
@@ -236,13 +236,16 @@ pub(crate) fn quotes<'d>(
 pub(crate) struct Collocations {
     /// Accepted runs, as their words joined by the separator.
     accepted: FxHashSet<String>,
+    /// Every shorter run an accepted run starts with (its first word, its first two...), so
+    /// that a search stops at the first word that starts none.
+    prefixes: FxHashSet<String>,
 }
 
 impl Collocations {
     /// Accepts every run seen at least `min_count` times whose rarest word occurs inside the
     /// run at least `min_cohesion` of the time.
     pub(crate) fn find(stats: &CorpusStats, min_count: u64, min_cohesion: f64) -> Collocations {
-        let mut accepted = FxHashSet::default();
+        let mut out = Collocations::default();
         for (key, c) in stats.ngram_counts() {
             if c.count < min_count {
                 continue;
@@ -254,14 +257,22 @@ impl Collocations {
                 .unwrap_or(c.count)
                 .max(1);
             if c.count as f64 / rarest as f64 >= min_cohesion {
-                accepted.insert(key.to_string());
+                out.accepted.insert(key.to_string());
+                for (i, _) in key.match_indices(crate::corpus::NGRAM_SEP) {
+                    out.prefixes.insert(key[..i].to_string());
+                }
             }
         }
-        Collocations { accepted }
+        out
     }
 
     fn contains(&self, key: &str) -> bool {
         self.accepted.contains(key)
+    }
+
+    /// Whether some accepted run is longer than `key` and starts with it.
+    fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -282,8 +293,8 @@ pub(crate) struct Candidate {
     pub(crate) category: Option<Category>,
     /// Whether the report marks it as a name with quotation marks.
     pub(crate) quoted: bool,
-    /// Its words, for a phrase's background IDF.
-    pub(crate) parts: Vec<String>,
+    /// Its inverse document frequency in general Chinese (the background table).
+    pub(crate) idf_bg: f64,
 }
 
 /// One mention of a candidate.
@@ -312,13 +323,9 @@ impl DocCandidates {
         (self.candidates[i as usize].source <= source).then_some(i)
     }
 
-    /// Frees what only finding the candidates needed: the index by text, and the words of
-    /// each phrase (once their background IDF is known).
+    /// Frees what only finding the candidates needed: the index by text.
     pub(crate) fn shrink(&mut self) {
         self.index = FxHashMap::default();
-        for c in &mut self.candidates {
-            c.parts = Vec::new();
-        }
         self.mentions.shrink_to_fit();
     }
 
@@ -329,7 +336,7 @@ impl DocCandidates {
                 e.source = c.source;
                 e.stats_key = c.stats_key;
                 e.ngram = c.ngram;
-                e.parts = c.parts;
+                e.idf_bg = c.idf_bg;
             }
             e.quoted |= c.quoted;
             e.category = e.category.or(c.category);
@@ -430,7 +437,7 @@ pub(crate) fn find_mentions(
         let parts = first
             .map(|(si, span)| span_parts(doc, si, span))
             .unwrap_or_default();
-        if parts.iter().any(|p| own(p)) {
+        if parts.iter().any(|&p| own(p)) {
             continue;
         }
         let known = seg.lexicon().get(name);
@@ -448,24 +455,20 @@ pub(crate) fn find_mentions(
             figurative.extend(quote_spans.get(name).into_iter().flatten().copied());
             continue;
         }
-        ids[k] = Some(
-            out.candidate(Candidate {
-                text: known
-                    .and_then(|k| k.canonical())
-                    .unwrap_or(name)
-                    .to_string(),
-                stats_key: name.to_string(),
-                ngram: false,
-                source: Source::Quoted,
-                category: known.and_then(|k| k.category()),
-                quoted: true,
-                parts: if parts.is_empty() {
-                    vec![name.to_string()]
-                } else {
-                    parts
-                },
-            }),
-        );
+        let text = known.and_then(|k| k.canonical()).unwrap_or(name);
+        ids[k] = Some(out.candidate(Candidate {
+            text: text.to_string(),
+            stats_key: name.to_string(),
+            ngram: false,
+            source: Source::Quoted,
+            category: known.and_then(|k| k.category()),
+            quoted: true,
+            idf_bg: if parts.len() > 1 {
+                background.phrase_idf(text, parts.iter().copied())
+            } else {
+                background.word_idf(text)
+            },
+        }));
     }
     for &(name, sentence, span) in &occurrences {
         if let Some(id) = ids[name] {
@@ -482,7 +485,7 @@ pub(crate) fn find_mentions(
             if text.starts_with('余') && i > 0 && toks[i - 1].kind == TokenKind::Number {
                 continue;
             }
-            if !is_term(seg, t, text) || own(text) || figurative.contains(&t.norm) {
+            if !is_term(t, text) || own(text) || figurative.contains(&t.norm) {
                 continue;
             }
             let entry = seg.lexicon().get(text);
@@ -501,7 +504,7 @@ pub(crate) fn find_mentions(
                     source,
                     category: t.category,
                     quoted: false,
-                    parts: Vec::new(),
+                    idf_bg: background.word_idf(canonical),
                 }),
             };
             push_mention(&mut out, doc, si, id, t.norm);
@@ -514,11 +517,21 @@ pub(crate) fn find_mentions(
         let mut text = String::new();
         for run in phrase_runs(toks) {
             for i in 0..run.len() {
+                let first = doc.text(run[i].norm);
+                if !colloc.extends(first) {
+                    continue;
+                }
+                key.clear();
+                key.push_str(first);
                 for n in 2..=MAX_NGRAM.min(run.len() - i) {
                     let g = &run[i..i + n];
-                    ngram_key_into(&mut key, g.iter().map(|t| doc.text(t.norm)));
+                    key.push(crate::corpus::NGRAM_SEP);
+                    key.push_str(doc.text(g[n - 1].norm));
                     if !colloc.contains(&key) {
-                        continue;
+                        if colloc.extends(&key) {
+                            continue;
+                        }
+                        break;
                     }
                     if g.iter().any(|t| own(doc.text(t.norm))) {
                         continue;
@@ -538,7 +551,8 @@ pub(crate) fn find_mentions(
                             // A run is a kind of its head, the last word (海上走私 is 走私).
                             category: g[n - 1].category,
                             quoted: false,
-                            parts: g.iter().map(|t| doc.text(t.norm).to_string()).collect(),
+                            idf_bg: background
+                                .phrase_idf(&text, g.iter().map(|t| doc.text(t.norm))),
                         }),
                     };
                     let norm = Span::new(g[0].norm.start, g[n - 1].norm.end);
@@ -554,13 +568,13 @@ pub(crate) fn find_mentions(
 }
 
 /// The words of the text at `span` of sentence `si`, as the segmenter cut them there.
-fn span_parts(doc: &Document, si: usize, span: Span) -> Vec<String> {
+fn span_parts(doc: &Document, si: usize, span: Span) -> Vec<&str> {
     let toks = doc.sentence_tokens(&doc.sentences[si]);
     let i = toks.partition_point(|t| t.norm.start < span.start);
     toks[i..]
         .iter()
         .take_while(|t| t.norm.end <= span.end)
-        .map(|t| doc.text(t.norm).to_string())
+        .map(|t| doc.text(t.norm))
         .collect()
 }
 

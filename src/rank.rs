@@ -471,19 +471,6 @@ impl Ctx<'_> {
             doc,
             self.colloc,
         );
-        // Each candidate's background IDF, once for the document.
-        let background = self.engine.background();
-        let idf_bg: Vec<f64> = cands
-            .candidates
-            .iter()
-            .map(|c| {
-                if c.parts.len() > 1 {
-                    background.phrase_idf(&c.text, c.parts.iter().map(String::as_str))
-                } else {
-                    background.word_idf(&c.text)
-                }
-            })
-            .collect();
         // What ranking keeps of the candidates for the corpus: their texts and mentions.
         cands.shrink();
         // The mentions of each unit, in one pass.
@@ -501,7 +488,7 @@ impl Ctx<'_> {
             .iter()
             .zip(&per_unit)
             .map(|(u, mentions)| {
-                let scored = self.score_unit(doc, &cands, &idf_bg, mentions, Level::Section);
+                let scored = self.score_unit(doc, &cands, mentions, Level::Section);
                 SectionThemes {
                     title: u.title.clone(),
                     span: u.span,
@@ -514,7 +501,7 @@ impl Ctx<'_> {
             })
             .collect();
         let everything: Vec<usize> = (0..cands.mentions.len()).collect();
-        let mut all = self.score_unit(doc, &cands, &idf_bg, &everything, Level::Document);
+        let mut all = self.score_unit(doc, &cands, &everything, Level::Document);
         // The corpus adds up each document's leading themes; the tail of a document's list
         // weighs nothing there.
         all.truncate(CORPUS_SHARE.max(5 * top));
@@ -591,7 +578,6 @@ impl Ctx<'_> {
         &self,
         doc: &Document,
         cands: &DocCandidates,
-        idf_bg: &[f64],
         mentions: &[usize],
         level: Level,
     ) -> Vec<Scored> {
@@ -651,12 +637,9 @@ impl Ctx<'_> {
                 self.stats.term(&c.stats_key)
             };
             let df = counts.map_or(1, |t| t.df(level)).max(1);
-            let idf = self.stats.idf(
-                df,
-                idf_bg[g.candidate as usize],
-                level,
-                self.options.prior_units,
-            );
+            let idf = self
+                .stats
+                .idf(df, c.idf_bg, level, self.options.prior_units);
             let boost = if c.quoted {
                 self.options.quote_boost
             } else if c.source == Source::Lexicon || g.category.is_some() {

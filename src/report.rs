@@ -44,6 +44,8 @@ pub struct Block {
     lines: Vec<Span>,
     level: Option<u8>,
     number: Option<Span>,
+    /// Character offset in the original input of the block's first byte.
+    char_start: usize,
 }
 
 impl Block {
@@ -65,6 +67,11 @@ impl Block {
     /// The span of the original input the block covers, repaired breaks included.
     pub fn span(&self) -> Span {
         self.text.original_span()
+    }
+
+    /// The character offset in the original input where the block starts.
+    pub fn char_start(&self) -> usize {
+        self.char_start
     }
 
     /// The spans of the original lines the block was joined from (one for an unbroken block).
@@ -300,6 +307,8 @@ struct Pending {
 
 struct Parser<'a> {
     text: &'a str,
+    /// Character offsets of the blocks, counted once over the input as they come.
+    chars: crate::span::CharCounter<'a>,
     report: Report,
     section: Option<Section>,
     pending: Option<Pending>,
@@ -309,6 +318,7 @@ impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
         Parser {
             text,
+            chars: crate::span::CharCounter::new(text),
             report: Report {
                 len: text.len(),
                 ..Report::default()
@@ -402,6 +412,7 @@ impl<'a> Parser<'a> {
                 number: Some(n.number),
                 heading: n.heading.map(|h| Block {
                     kind: BlockKind::Heading,
+                    char_start: self.chars.char_at(text.original_span().start),
                     text,
                     lines: vec![h],
                     level: Some(1),
@@ -412,8 +423,10 @@ impl<'a> Parser<'a> {
         } else if let Some(h) = n.heading {
             let mut text = MappedText::new();
             text.push_original(self.text, h);
+            let char_start = self.chars.char_at(text.original_span().start);
             self.push_block(Block {
                 kind: BlockKind::Heading,
+                char_start,
                 text,
                 lines: vec![h],
                 level: Some(n.level),
@@ -462,6 +475,7 @@ impl<'a> Parser<'a> {
         };
         let block = Block {
             kind,
+            char_start: self.chars.char_at(text.original_span().start),
             text,
             lines: p.lines,
             level: p.level,

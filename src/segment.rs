@@ -6,7 +6,7 @@ use crate::lexicon::{self, Category, Lexicon};
 use crate::normalize::{MappedText, floor_boundary};
 use crate::span::{CharCounter, Span};
 use jieba_rs::Jieba;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -222,11 +222,20 @@ impl SegmenterBuilder {
             };
             jieba.add_word(e.word(), Some(freq), Some(e.pos().tag()));
         }
+        let mut words: FxHashMap<Box<str>, WordInfo> = FxHashMap::default();
+        for w in lexicon::stop_words() {
+            words.entry(w).or_default().stop = true;
+        }
+        for w in lexicon::generic_words() {
+            words.entry(w).or_default().generic = true;
+        }
+        for (i, e) in lexicon.iter().enumerate() {
+            words.entry(e.word().into()).or_default().lexicon = Some(i as u32);
+        }
         Segmenter {
             jieba,
             lexicon,
-            stop_words: lexicon::stop_words(),
-            generic: lexicon::generic_words(),
+            words,
             hmm: self.new_words == NewWords::Hmm,
         }
     }
@@ -254,16 +263,27 @@ impl SegmenterBuilder {
 pub struct Segmenter {
     jieba: Jieba,
     lexicon: Lexicon,
-    stop_words: FxHashSet<Box<str>>,
-    generic: FxHashSet<Box<str>>,
+    /// What the segmenter knows of a word beyond jieba's dictionary: one look-up per token.
+    words: FxHashMap<Box<str>, WordInfo>,
     hmm: bool,
+}
+
+/// What the segmenter knows of a word.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    /// Its entry in the lexicon.
+    lexicon: Option<u32>,
+    /// A stop word.
+    stop: bool,
+    /// General policing vocabulary.
+    generic: bool,
 }
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Segmenter")
             .field("lexicon_words", &self.lexicon.len())
-            .field("stop_words", &self.stop_words.len())
+            .field("known_words", &self.words.len())
             .field("hmm", &self.hmm)
             .finish()
     }
@@ -299,12 +319,12 @@ impl Segmenter {
 
     /// Whether `word` is a stop word.
     pub fn is_stop_word(&self, word: &str) -> bool {
-        self.stop_words.contains(word)
+        self.words.get(word).is_some_and(|w| w.stop)
     }
 
     /// Whether `word` is general policing vocabulary, never a theme on its own (民警, 案件).
     pub fn is_generic(&self, word: &str) -> bool {
-        self.generic.contains(word)
+        self.words.get(word).is_some_and(|w| w.generic)
     }
 
     /// Segments plain text (width-folded; no report structure).
@@ -316,7 +336,7 @@ impl Segmenter {
 
     /// Segments text derived from `original` (a report block), keeping spans into `original`.
     pub fn segment_block<'a>(&self, original: &str, block: &'a crate::Block) -> Segmented<'a> {
-        let mut chars = CharCounter::new(original);
+        let mut chars = CharCounter::at(original, block.span().start, block.char_start());
         self.segment_mapped(Cow::Borrowed(block.mapped()), &mut chars)
     }
 
@@ -331,26 +351,61 @@ impl Segmenter {
             sentences: Vec::new(),
         };
         let s = out.text.as_str();
-        let mut raw = Vec::new();
-        for sentence in sentences(s) {
+        let sentences: Vec<Span> = sentences(s).collect();
+        // jieba is handed a few sentences at once: it cuts them as it would one by one, since
+        // every sentence ends in a character it never joins to a word (`。`, `；`, a line
+        // break, a closing quote). Only a sentence longer than a piece is cut further.
+        let mut raw: Vec<(usize, usize, Pos)> = Vec::with_capacity(s.len() / 3);
+        let mut scratch = Vec::new();
+        let mut k = 0;
+        while k < sentences.len() {
+            let start = sentences[k].start;
+            let mut j = k + 1;
+            while j < sentences.len() && sentences[j].end - start <= MAX_PIECE_BYTES {
+                j += 1;
+            }
+            // Joined grapheme clusters must not join across sentences: such text goes one
+            // sentence at a time.
+            if j > k + 1 && needs_grapheme_check(&s[start..sentences[j - 1].end]) {
+                j = k + 1;
+            }
+            for piece in pieces(s, Span::new(start, sentences[j - 1].end)) {
+                scratch.clear();
+                self.cut_piece(&s[piece.range()], &mut scratch);
+                raw.extend(
+                    scratch
+                        .iter()
+                        .map(|&(a, b, p)| (piece.start + a, piece.start + b, p)),
+                );
+            }
+            k = j;
+        }
+        // The tokens tile the text, and so do the sentences; a token that crossed a sentence's
+        // end would be cut there.
+        let mut t = 0;
+        for &sentence in &sentences {
             let first = out.tokens.len() as u32;
-            for piece in pieces(s, sentence) {
-                raw.clear();
-                self.cut_piece(&s[piece.range()], &mut raw);
-                for &(start, end, pos_tag) in &raw {
-                    let norm = Span::new(piece.start + start, piece.start + end);
-                    let word = &s[norm.range()];
-                    let (kind, pos, category) = self.classify(word, pos_tag);
-                    let orig = out.text.to_original(norm);
-                    out.tokens.push(RawToken {
-                        norm,
-                        orig,
-                        chars: chars.span(orig),
-                        kind,
-                        pos,
-                        category,
-                    });
+            while let Some(&(a, b, pos_tag)) = raw.get(t)
+                && a < sentence.end
+            {
+                let end = b.min(sentence.end);
+                if end < b {
+                    raw[t].0 = end;
+                } else {
+                    t += 1;
                 }
+                let norm = Span::new(a, end);
+                let (kind, pos, category, generic) = self.classify(&s[norm.range()], pos_tag);
+                let orig = out.text.to_original(norm);
+                out.tokens.push(RawToken {
+                    norm,
+                    orig,
+                    chars: chars.span(orig),
+                    kind,
+                    pos,
+                    category,
+                    generic,
+                });
             }
             let orig = out.text.to_original(sentence);
             out.sentences.push(RawSentence {
@@ -406,7 +461,9 @@ impl Segmenter {
         }
     }
 
-    fn classify(&self, word: &str, pos: Pos) -> (TokenKind, Pos, Option<Category>) {
+    /// What a token is: its kind, part of speech, lexicon category, and whether it is
+    /// general policing vocabulary.
+    fn classify(&self, word: &str, pos: Pos) -> (TokenKind, Pos, Option<Category>, bool) {
         // One pass over the characters.
         let (mut space, mut han, mut alnum, mut chars) = (true, false, false, 0usize);
         for c in word.chars() {
@@ -417,29 +474,30 @@ impl Segmenter {
             space &= c.is_whitespace();
         }
         if space {
-            return (TokenKind::Whitespace, Pos::Symbol, None);
+            return (TokenKind::Whitespace, Pos::Symbol, None, false);
         }
         if !alnum {
-            return (TokenKind::Punctuation, Pos::Symbol, None);
+            return (TokenKind::Punctuation, Pos::Symbol, None, false);
         }
-        if let Some(e) = self.lexicon.get(word) {
-            return (TokenKind::Word, e.pos(), e.category());
+        let info = self.words.get(word).copied().unwrap_or_default();
+        if let Some(e) = info.lexicon.and_then(|i| self.lexicon.entry(i as usize)) {
+            return (TokenKind::Word, e.pos(), e.category(), info.generic);
         }
         if is_number(word) {
-            return (TokenKind::Number, Pos::Numeral, None);
+            return (TokenKind::Number, Pos::Numeral, None, false);
         }
-        if self.stop_words.contains(word) {
-            return (TokenKind::StopWord, pos, None);
+        if info.stop {
+            return (TokenKind::StopWord, pos, None, info.generic);
         }
         if !han {
-            return (TokenKind::Latin, Pos::Latin, None);
+            return (TokenKind::Latin, Pos::Latin, None, info.generic);
         }
         // jieba's dictionary tags some common words as person names (市场秩序/nr); Chinese
         // names have two or three characters.
         if pos == Pos::PersonName && chars >= 4 {
-            return (TokenKind::Word, Pos::Noun, None);
+            return (TokenKind::Word, Pos::Noun, None, info.generic);
         }
-        (TokenKind::Word, pos, None)
+        (TokenKind::Word, pos, None, info.generic)
     }
 }
 
@@ -621,6 +679,8 @@ pub(crate) struct RawToken {
     pub(crate) kind: TokenKind,
     pub(crate) pos: Pos,
     pub(crate) category: Option<Category>,
+    /// General policing vocabulary ([`Segmenter::is_generic`]).
+    pub(crate) generic: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -106,6 +106,16 @@ impl<'a> CharCounter<'a> {
         }
     }
 
+    /// A counter that knows byte `byte` of `text` is character `chars` (a byte offset off a
+    /// char boundary or past the end starts the counter at the beginning instead).
+    pub(crate) fn at(text: &'a str, byte: usize, chars: usize) -> Self {
+        if text.is_char_boundary(byte) {
+            CharCounter { text, byte, chars }
+        } else {
+            CharCounter::new(text)
+        }
+    }
+
     /// Character offset of byte offset `byte` (which must be a char boundary of the text;
     /// offsets past the end are clamped). Costs time in proportion to the distance from the
     /// offset asked for last, in either direction.

@@ -181,6 +181,7 @@ proptest! {
         for b in report.blocks() {
             let from_lines: String = b.lines().iter().map(|&l| common::fold(&text[l])).collect();
             prop_assert_eq!(b.text(), from_lines);
+            prop_assert_eq!(b.char_start(), text[..b.span().start].chars().count());
             let seg = common::segmenter().segment_block(&text, b);
             for t in seg.tokens().filter(|t| t.kind() != TokenKind::Whitespace) {
                 let original: String = text[t.span()].split_whitespace().collect();
