@@ -282,13 +282,14 @@ impl Collocations {
 
 /// A candidate theme of one document.
 #[derive(Debug, Clone)]
-pub(crate) struct Candidate {
-    /// The theme's text (the canonical form for an abbreviation).
-    pub(crate) text: String,
-    /// The key of its counts in the corpus statistics.
-    pub(crate) stats_key: String,
-    /// Whether the statistics key is a run of words.
-    pub(crate) ngram: bool,
+pub(crate) struct Candidate<'a> {
+    /// The theme's text (the canonical form for an abbreviation): a piece of the document's
+    /// text or of the lexicon.
+    pub(crate) text: &'a str,
+    /// Its length in characters.
+    pub(crate) chars: u32,
+    /// Its counts in the corpus statistics.
+    pub(crate) counts: Option<TermCounts>,
     pub(crate) source: Source,
     pub(crate) category: Option<Category>,
     /// Whether the report marks it as a name with quotation marks.
@@ -309,13 +310,13 @@ pub(crate) struct Mention {
 
 /// The candidates of one document and their mentions.
 #[derive(Debug, Default)]
-pub(crate) struct DocCandidates {
-    pub(crate) candidates: Vec<Candidate>,
+pub(crate) struct DocCandidates<'a> {
+    pub(crate) candidates: Vec<Candidate<'a>>,
     pub(crate) mentions: Vec<Mention>,
-    index: FxHashMap<String, u32>,
+    index: FxHashMap<&'a str, u32>,
 }
 
-impl DocCandidates {
+impl<'a> DocCandidates<'a> {
     /// The candidate `text`, when it is known already from a source at least as strong as
     /// `source` (so that adding it again would change nothing).
     fn known(&self, text: &str, source: Source) -> Option<u32> {
@@ -323,19 +324,17 @@ impl DocCandidates {
         (self.candidates[i as usize].source <= source).then_some(i)
     }
 
-    /// Frees what only finding the candidates needed: the index by text.
-    pub(crate) fn shrink(&mut self) {
-        self.index = FxHashMap::default();
-        self.mentions.shrink_to_fit();
+    /// The candidate whose text is `text`.
+    pub(crate) fn by_text(&self, text: &str) -> Option<u32> {
+        self.index.get(text).copied()
     }
 
-    fn candidate(&mut self, c: Candidate) -> u32 {
-        if let Some(&i) = self.index.get(&c.text) {
+    fn candidate(&mut self, c: Candidate<'a>) -> u32 {
+        if let Some(&i) = self.index.get(c.text) {
             let e = &mut self.candidates[i as usize];
             if c.source < e.source {
                 e.source = c.source;
-                e.stats_key = c.stats_key;
-                e.ngram = c.ngram;
+                e.counts = c.counts;
                 e.idf_bg = c.idf_bg;
             }
             e.quoted |= c.quoted;
@@ -343,7 +342,7 @@ impl DocCandidates {
             return i;
         }
         let i = self.candidates.len() as u32;
-        self.index.insert(c.text.clone(), i);
+        self.index.insert(c.text, i);
         self.candidates.push(c);
         i
     }
@@ -379,12 +378,13 @@ struct QuoteEvidence {
 }
 
 /// Lists every mention of every candidate in `doc`.
-pub(crate) fn find_mentions(
-    seg: &Segmenter,
+pub(crate) fn find_mentions<'a>(
+    seg: &'a Segmenter,
     background: &BackgroundIdf,
-    doc: &Document,
+    stats: &CorpusStats,
+    doc: &'a Document,
     colloc: &Collocations,
-) -> DocCandidates {
+) -> DocCandidates<'a> {
     let mut out = DocCandidates::default();
     // The reporting body's own names, and names built on them (象山县公安局), are not themes.
     let own = |text: &str| doc.own_names.iter().any(|n| text.starts_with(n.as_str()));
@@ -457,9 +457,9 @@ pub(crate) fn find_mentions(
         }
         let text = known.and_then(|k| k.canonical()).unwrap_or(name);
         ids[k] = Some(out.candidate(Candidate {
-            text: text.to_string(),
-            stats_key: name.to_string(),
-            ngram: false,
+            text,
+            chars: text.chars().count() as u32,
+            counts: stats.term(name).copied(),
             source: Source::Quoted,
             category: known.and_then(|k| k.category()),
             quoted: true,
@@ -498,9 +498,9 @@ pub(crate) fn find_mentions(
             let id = match out.known(canonical, source) {
                 Some(id) => id,
                 None => out.candidate(Candidate {
-                    text: canonical.to_string(),
-                    stats_key: canonical.to_string(),
-                    ngram: false,
+                    text: canonical,
+                    chars: canonical.chars().count() as u32,
+                    counts: stats.term(canonical).copied(),
                     source,
                     category: t.category,
                     quoted: false,
@@ -514,7 +514,6 @@ pub(crate) fn find_mentions(
             continue;
         }
         let mut key = String::new();
-        let mut text = String::new();
         for run in phrase_runs(toks) {
             for i in 0..run.len() {
                 let first = doc.text(run[i].norm);
@@ -536,26 +535,26 @@ pub(crate) fn find_mentions(
                     if g.iter().any(|t| own(doc.text(t.norm))) {
                         continue;
                     }
-                    text.clear();
-                    g.iter().for_each(|t| text.push_str(doc.text(t.norm)));
-                    if own(&text) {
+                    // The words of a run are adjacent: its text is one piece of the
+                    // document's.
+                    let norm = Span::new(g[0].norm.start, g[n - 1].norm.end);
+                    let text = doc.text(norm);
+                    if own(text) {
                         continue;
                     }
-                    let id = match out.known(&text, Source::Collocation) {
+                    let id = match out.known(text, Source::Collocation) {
                         Some(id) => id,
                         None => out.candidate(Candidate {
-                            text: text.clone(),
-                            stats_key: key.clone(),
-                            ngram: true,
+                            text,
+                            chars: text.chars().count() as u32,
+                            counts: stats.ngram_by_key(&key).copied(),
                             source: Source::Collocation,
                             // A run is a kind of its head, the last word (海上走私 is 走私).
                             category: g[n - 1].category,
                             quoted: false,
-                            idf_bg: background
-                                .phrase_idf(&text, g.iter().map(|t| doc.text(t.norm))),
+                            idf_bg: background.phrase_idf(text, g.iter().map(|t| doc.text(t.norm))),
                         }),
                     };
-                    let norm = Span::new(g[0].norm.start, g[n - 1].norm.end);
                     push_mention(&mut out, doc, si, id, norm);
                 }
             }

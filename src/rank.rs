@@ -327,7 +327,7 @@ impl<'e> Corpus<'e> {
         let mut corpus: FxHashMap<&str, CorpusEntry> = FxHashMap::default();
         for (d, ranked) in per_doc.iter().enumerate() {
             for (k, sc) in ranked.all.iter().enumerate() {
-                let text = ranked.cands.candidates[sc.candidate as usize].text.as_str();
+                let text = ranked.cands.candidates[sc.candidate as usize].text;
                 let e = corpus.entry(text).or_insert_with(|| CorpusEntry {
                     score: 0.0,
                     tf: 0,
@@ -400,10 +400,10 @@ struct CorpusEntry {
 }
 
 /// One document ranked: its themes, and what the corpus ranking needs of it.
-struct Ranked {
+struct Ranked<'a> {
     themes: DocumentThemes,
-    cands: DocCandidates,
-    /// Every candidate of the whole document, scored, best first.
+    cands: DocCandidates<'a>,
+    /// The document's leading candidates, scored, best first.
     all: Vec<Scored>,
 }
 
@@ -417,7 +417,8 @@ struct Scored {
     idf: f64,
     boost: f64,
     score: f64,
-    subsumes: Vec<String>,
+    /// The candidates it absorbed as variants of itself, in the order it met them.
+    subsumes: Vec<u32>,
     category: Option<crate::lexicon::Category>,
 }
 
@@ -454,25 +455,76 @@ struct Ctx<'a> {
 /// A candidate gathered for one unit.
 struct Gathered {
     candidate: u32,
-    own: Vec<usize>,
+    /// Its own mentions: a range of the unit's list of mentions grouped by candidate.
+    own: std::ops::Range<usize>,
+    /// Mentions of its variants and fragments that count for it.
     absorbed: Vec<usize>,
-    subsumes: Vec<String>,
+    subsumes: Vec<u32>,
     hidden: bool,
     category: Option<crate::lexicon::Category>,
-    /// Length of its text in characters.
-    chars: usize,
 }
 
-impl Ctx<'_> {
-    fn rank_document(&self, doc: &Document) -> Ranked {
-        let mut cands = phrase::find_mentions(
+/// For each name-like candidate of a document (lexicon word, quoted name, collocation), the
+/// candidates whose text is a piece of its text of at least [`NEAR_DUPLICATE_SHARE`] of its
+/// length: the variants it absorbs where both are mentioned.
+struct Fragments {
+    /// `(start, end)` in `of` for each candidate.
+    ranges: Vec<(u32, u32)>,
+    of: Vec<u32>,
+}
+
+impl Fragments {
+    fn find(cands: &DocCandidates<'_>) -> Fragments {
+        let mut out = Fragments {
+            ranges: Vec::with_capacity(cands.candidates.len()),
+            of: Vec::new(),
+        };
+        let mut bounds: Vec<usize> = Vec::new();
+        for c in &cands.candidates {
+            let start = out.of.len() as u32;
+            if c.source != Source::Term {
+                let text = c.text;
+                bounds.clear();
+                bounds.extend(text.char_indices().map(|(k, _)| k).chain([text.len()]));
+                let n = bounds.len() - 1;
+                let min = ((n as f64) * NEAR_DUPLICATE_SHARE).ceil() as usize;
+                for a in 0..n {
+                    for b in a + min.max(1)..=n {
+                        if b - a == n {
+                            continue;
+                        }
+                        if let Some(j) = cands.by_text(&text[bounds[a]..bounds[b]]) {
+                            out.of.push(j);
+                        }
+                    }
+                }
+            }
+            out.ranges.push((start, out.of.len() as u32));
+        }
+        out
+    }
+
+    fn of(&self, candidate: u32) -> &[u32] {
+        match self.ranges.get(candidate as usize) {
+            Some(&(a, b)) => &self.of[a as usize..b as usize],
+            None => &[],
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn rank_document<'d>(&self, doc: &'d Document) -> Ranked<'d>
+    where
+        'a: 'd,
+    {
+        let cands = phrase::find_mentions(
             self.engine.segmenter(),
             self.engine.background(),
+            self.stats,
             doc,
             self.colloc,
         );
-        // What ranking keeps of the candidates for the corpus: their texts and mentions.
-        cands.shrink();
+        let fragments = Fragments::find(&cands);
         // The mentions of each unit, in one pass.
         let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); doc.units.len()];
         for (i, m) in cands.mentions.iter().enumerate() {
@@ -488,23 +540,29 @@ impl Ctx<'_> {
             .iter()
             .zip(&per_unit)
             .map(|(u, mentions)| {
-                let scored = self.score_unit(doc, &cands, mentions, Level::Section);
+                let scored =
+                    self.score_unit(doc, &cands, &fragments, mentions, Level::Section, top);
                 SectionThemes {
                     title: u.title.clone(),
                     span: u.span,
                     themes: scored
                         .iter()
-                        .take(top)
                         .map(|sc| self.theme(doc, &cands, sc, self.options.max_evidence, false))
                         .collect(),
                 }
             })
             .collect();
         let everything: Vec<usize> = (0..cands.mentions.len()).collect();
-        let mut all = self.score_unit(doc, &cands, &everything, Level::Document);
         // The corpus adds up each document's leading themes; the tail of a document's list
         // weighs nothing there.
-        all.truncate(CORPUS_SHARE.max(5 * top));
+        let all = self.score_unit(
+            doc,
+            &cands,
+            &fragments,
+            &everything,
+            Level::Document,
+            CORPUS_SHARE.max(5 * top),
+        );
         let themes = all
             .iter()
             .take(top)
@@ -527,7 +585,7 @@ impl Ctx<'_> {
     fn theme(
         &self,
         doc: &Document,
-        cands: &DocCandidates,
+        cands: &DocCandidates<'_>,
         sc: &Scored,
         max_evidence: usize,
         name_document: bool,
@@ -557,7 +615,7 @@ impl Ctx<'_> {
             })
             .collect();
         Theme {
-            text: c.text.clone(),
+            text: c.text.to_string(),
             score: sc.score,
             tf: sc.mentions.len() as u32,
             weighted_tf: sc.weighted_tf,
@@ -567,76 +625,96 @@ impl Ctx<'_> {
             quoted: c.quoted,
             category: sc.category,
             source: c.source,
-            subsumes: sc.subsumes.clone(),
+            subsumes: sc
+                .subsumes
+                .iter()
+                .map(|&k| cands.candidates[k as usize].text.to_string())
+                .collect(),
             evidence,
         }
     }
 
-    /// Scores the candidates mentioned by `mentions` (one unit's, or the whole document's),
-    /// best first.
+    /// Scores the candidates mentioned by `mentions` (one unit's, or the whole document's,
+    /// in order), best first; returns the `keep` best.
     fn score_unit(
         &self,
         doc: &Document,
-        cands: &DocCandidates,
+        cands: &DocCandidates<'_>,
+        fragments: &Fragments,
         mentions: &[usize],
         level: Level,
+        keep: usize,
     ) -> Vec<Scored> {
-        // Mentions of each candidate in the unit.
-        let mut by_cand: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        // The candidates mentioned, each with its mentions in order: one list grouped by
+        // candidate (a counting sort), each candidate holding its range of it.
+        let mut slot: Vec<u32> = vec![u32::MAX; cands.candidates.len()];
+        let mut gathered: Vec<Gathered> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
         for &i in mentions {
-            by_cand
-                .entry(cands.mentions[i].candidate)
-                .or_default()
-                .push(i);
+            let c = cands.mentions[i].candidate;
+            let g = &mut slot[c as usize];
+            if *g == u32::MAX {
+                *g = gathered.len() as u32;
+                gathered.push(Gathered {
+                    candidate: c,
+                    own: 0..0,
+                    absorbed: Vec::new(),
+                    subsumes: Vec::new(),
+                    hidden: false,
+                    category: cands.candidates[c as usize].category,
+                });
+                ends.push(0);
+            }
+            ends[*g as usize] += 1;
         }
-        let mut gathered: Vec<Gathered> = by_cand
-            .into_iter()
-            .map(|(c, own)| Gathered {
-                candidate: c,
-                own,
-                absorbed: Vec::new(),
-                subsumes: Vec::new(),
-                hidden: false,
-                category: cands.candidates[c as usize].category,
-                chars: cands.candidates[c as usize].text.chars().count(),
-            })
-            .collect();
+        let mut at = 0;
+        for (g, n) in gathered.iter_mut().zip(&mut ends) {
+            g.own = at..at;
+            at += *n;
+            *n = g.own.start;
+        }
+        let mut grouped: Vec<usize> = vec![0; mentions.len()];
+        for &i in mentions {
+            let g = slot[cands.mentions[i].candidate as usize] as usize;
+            grouped[ends[g]] = i;
+            ends[g] += 1;
+        }
+        for (g, &end) in gathered.iter_mut().zip(&ends) {
+            g.own.end = end;
+        }
         // Longest first, so that a theme has claimed its mentions before its fragments look.
         gathered.sort_by(|a, b| {
-            let ta = &cands.candidates[a.candidate as usize].text;
-            let tb = &cands.candidates[b.candidate as usize].text;
-            b.chars.cmp(&a.chars).then_with(|| ta.cmp(tb))
+            let ca = &cands.candidates[a.candidate as usize];
+            let cb = &cands.candidates[b.candidate as usize];
+            cb.chars.cmp(&ca.chars).then_with(|| ca.text.cmp(cb.text))
         });
-        self.subsume(doc, cands, &mut gathered);
+        for (k, g) in gathered.iter().enumerate() {
+            slot[g.candidate as usize] = k as u32;
+        }
+        self.subsume(doc, cands, fragments, &slot, &mut grouped, &mut gathered);
 
-        let mut scored = Vec::new();
-        for g in gathered.into_iter().filter(|g| !g.hidden) {
+        let weight = |i: usize| match doc.sentences[cands.mentions[i].sentence as usize].block {
+            BlockKind::Heading => self.options.heading_weight,
+            _ => 1.0,
+        };
+        let in_body = |i: usize| doc.sentences[cands.mentions[i].sentence as usize].is_body();
+        // Scores, without the mention lists: only the best are kept.
+        let mut scored: Vec<(usize, Scored)> = Vec::new();
+        for (k, g) in gathered.iter_mut().enumerate().filter(|(_, g)| !g.hidden) {
             let c = &cands.candidates[g.candidate as usize];
-            let mut mentions = g.own;
-            mentions.extend(g.absorbed);
-            mentions.sort_unstable();
-            mentions.dedup();
-            let in_body = mentions
-                .iter()
-                .any(|&i| doc.sentences[cands.mentions[i].sentence as usize].is_body());
-            if !in_body {
+            let own = &grouped[g.own.clone()];
+            if !own.iter().chain(&g.absorbed).any(|&i| in_body(i)) {
                 continue;
             }
-            let weighted_tf: f64 = mentions
-                .iter()
-                .map(
-                    |&i| match doc.sentences[cands.mentions[i].sentence as usize].block {
-                        BlockKind::Heading => self.options.heading_weight,
-                        _ => 1.0,
-                    },
-                )
-                .sum();
-            let counts = if c.ngram {
-                self.stats.ngram_by_key(&c.stats_key)
+            // Summed in the order of the text.
+            let weighted_tf: f64 = if g.absorbed.is_empty() {
+                own.iter().map(|&i| weight(i)).sum()
             } else {
-                self.stats.term(&c.stats_key)
+                let mut all: Vec<usize> = own.iter().chain(&g.absorbed).copied().collect();
+                all.sort_unstable();
+                all.iter().map(|&i| weight(i)).sum()
             };
-            let df = counts.map_or(1, |t| t.df(level)).max(1);
+            let df = c.counts.map_or(1, |t| t.df(level)).max(1);
             let idf = self
                 .stats
                 .idf(df, c.idf_bg, level, self.options.prior_units);
@@ -648,50 +726,75 @@ impl Ctx<'_> {
                 1.0
             };
             let score = (1.0 + weighted_tf.ln()) * idf * boost;
-            scored.push(Scored {
-                candidate: g.candidate,
-                mentions,
-                weighted_tf,
-                df,
-                idf,
-                boost,
-                score,
-                subsumes: g.subsumes,
-                category: g.category,
-            });
+            scored.push((
+                k,
+                Scored {
+                    candidate: g.candidate,
+                    mentions: Vec::new(),
+                    weighted_tf,
+                    df,
+                    idf,
+                    boost,
+                    score,
+                    subsumes: std::mem::take(&mut g.subsumes),
+                    category: g.category,
+                },
+            ));
         }
-        scored.sort_by(|a, b| {
+        scored.sort_by(|(_, a), (_, b)| {
             b.score.total_cmp(&a.score).then_with(|| {
                 cands.candidates[a.candidate as usize]
                     .text
-                    .cmp(&cands.candidates[b.candidate as usize].text)
+                    .cmp(cands.candidates[b.candidate as usize].text)
             })
         });
+        scored.truncate(keep);
         scored
+            .into_iter()
+            .map(|(k, mut sc)| {
+                let g = &gathered[k];
+                let mut mentions: Vec<usize> = grouped[g.own.clone()].to_vec();
+                if !g.absorbed.is_empty() {
+                    mentions.extend(&g.absorbed);
+                    mentions.sort_unstable();
+                    mentions.dedup();
+                }
+                sc.mentions = mentions;
+                sc
+            })
+            .collect()
     }
 
     /// Hides fragments: a mention inside a longer theme's mention is the same mention; a
     /// name-like fragment (lexicon word, quoted name, collocation) of a longer theme in the
     /// same unit is a near-duplicate, and its other mentions count for the longer theme.
     ///
-    /// `gathered` is sorted longest first. Work is linear in the number of mentions: a
+    /// `gathered` is sorted longest first, `slot` gives each candidate's place in it, and
+    /// `grouped` holds the mentions of each. Work is linear in the number of mentions: a
     /// claimant is short (a lexicon word, quoted name or collocation has at most
     /// [`MAX_CLAIM_BYTES`]), so only claims starting shortly before a mention can contain it.
-    fn subsume(&self, doc: &Document, cands: &DocCandidates, gathered: &mut [Gathered]) {
-        let index: FxHashMap<&str, usize> = gathered
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (cands.candidates[g.candidate as usize].text.as_str(), i))
-            .collect();
+    fn subsume(
+        &self,
+        doc: &Document,
+        cands: &DocCandidates<'_>,
+        fragments: &Fragments,
+        slot: &[u32],
+        grouped: &mut [usize],
+        gathered: &mut [Gathered],
+    ) {
         let mut container: Vec<Option<usize>> = vec![None; gathered.len()];
         // Spans claimed by kept, name-like candidates: (start, end) → claimant.
         let mut claimed: BTreeMap<(usize, usize), usize> = BTreeMap::new();
         for i in 0..gathered.len() {
-            let c = &cands.candidates[gathered[i].candidate as usize];
+            let cid = gathered[i].candidate;
+            let c = &cands.candidates[cid as usize];
             let name_like = c.source != Source::Term;
-            let mut own = Vec::new();
+            // Its mentions not inside a claimed span, moved to the front of its range.
+            let range = gathered[i].own.clone();
+            let mut kept = range.start;
             let mut owner: Option<usize> = None;
-            for &m in &gathered[i].own {
+            for k in range {
+                let m = grouped[k];
                 let span = cands.mentions[m].norm;
                 let from = (span.end.saturating_sub(MAX_CLAIM_BYTES), 0);
                 let by = claimed
@@ -700,14 +803,19 @@ impl Ctx<'_> {
                     .map(|(_, &by)| by);
                 match by {
                     Some(by) => owner = owner.or(Some(by)),
-                    None => own.push(m),
+                    None => {
+                        grouped[kept] = m;
+                        kept += 1;
+                    }
                 }
             }
+            let own = gathered[i].own.start..kept;
             // A variant is absorbed only when each of its mentions reads as its own text: an
             // abbreviation's mention (反诈 of 电信网络诈骗) is not a variant of the longer theme.
             let verbatim = || {
-                own.iter()
-                    .all(|&m| doc.text(cands.mentions[m].norm) == c.text.as_str())
+                grouped[own.clone()]
+                    .iter()
+                    .all(|&m| doc.text(cands.mentions[m].norm) == c.text)
             };
             let near = if name_like && container[i].is_some() && verbatim() {
                 container[i]
@@ -717,48 +825,32 @@ impl Ctx<'_> {
             if own.is_empty() || near.is_some() {
                 gathered[i].hidden = true;
                 if let Some(j) = near.or(owner) {
-                    let text = c.text.clone();
                     let cat = gathered[i].category;
                     // The absorbed mentions are the longer theme's now: their fragments are
                     // the same mention too.
-                    for &m in &own {
+                    for &m in &grouped[own.clone()] {
                         let span = cands.mentions[m].norm;
                         claimed.entry((span.start, span.end)).or_insert(j);
                     }
                     let g = &mut gathered[j];
-                    g.absorbed.extend(own.iter().copied());
-                    g.subsumes.push(text);
+                    g.absorbed.extend(grouped[own].iter().copied());
+                    g.subsumes.push(cid);
                     g.category = g.category.or(cat);
                 }
                 continue;
             }
-            gathered[i].own = own;
+            gathered[i].own = own.clone();
             if name_like {
-                for &m in &gathered[i].own {
+                for &m in &grouped[own] {
                     let span = cands.mentions[m].norm;
                     claimed.entry((span.start, span.end)).or_insert(i);
                 }
                 // Its name-like fragments of at least NEAR_DUPLICATE_SHARE of its length are
                 // variants of it.
-                let text = c.text.as_str();
-                let bounds: Vec<usize> = text
-                    .char_indices()
-                    .map(|(k, _)| k)
-                    .chain([text.len()])
-                    .collect();
-                let n = bounds.len() - 1;
-                let min = ((n as f64) * NEAR_DUPLICATE_SHARE).ceil() as usize;
-                for a in 0..n {
-                    for b in a + min.max(1)..=n {
-                        if b - a == n {
-                            continue;
-                        }
-                        if let Some(&j) = index.get(&text[bounds[a]..bounds[b]])
-                            && j > i
-                            && container[j].is_none()
-                        {
-                            container[j] = Some(i);
-                        }
+                for &f in fragments.of(cid) {
+                    let j = slot[f as usize];
+                    if j != u32::MAX && (j as usize) > i && container[j as usize].is_none() {
+                        container[j as usize] = Some(i);
                     }
                 }
             }
