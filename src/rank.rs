@@ -464,20 +464,30 @@ struct Gathered {
     category: Option<crate::lexicon::Category>,
 }
 
-/// For each name-like candidate of a document (lexicon word, quoted name, collocation), the
-/// candidates whose text is a piece of its text of at least [`NEAR_DUPLICATE_SHARE`] of its
-/// length: the variants it absorbs where both are mentioned.
-struct Fragments {
+/// What scoring the units of a document needs of its candidates, worked out once: their
+/// order, longest first, and for each name-like candidate (lexicon word, quoted name,
+/// collocation) the candidates whose text is a piece of its text of at least
+/// [`NEAR_DUPLICATE_SHARE`] of its length: the variants it absorbs where both are mentioned.
+struct CandidateOrder {
     /// `(start, end)` in `of` for each candidate.
     ranges: Vec<(u32, u32)>,
     of: Vec<u32>,
+    /// The candidates, longest first, then in the order of their texts.
+    by_length: Vec<u32>,
 }
 
-impl Fragments {
-    fn find(cands: &DocCandidates<'_>) -> Fragments {
-        let mut out = Fragments {
+impl CandidateOrder {
+    fn find(cands: &DocCandidates<'_>) -> CandidateOrder {
+        let mut by_length: Vec<u32> = (0..cands.candidates.len() as u32).collect();
+        by_length.sort_by(|&a, &b| {
+            let ca = &cands.candidates[a as usize];
+            let cb = &cands.candidates[b as usize];
+            cb.chars.cmp(&ca.chars).then_with(|| ca.text.cmp(cb.text))
+        });
+        let mut out = CandidateOrder {
             ranges: Vec::with_capacity(cands.candidates.len()),
             of: Vec::new(),
+            by_length,
         };
         let mut bounds: Vec<usize> = Vec::new();
         for c in &cands.candidates {
@@ -504,7 +514,7 @@ impl Fragments {
         out
     }
 
-    fn of(&self, candidate: u32) -> &[u32] {
+    fn fragments_of(&self, candidate: u32) -> &[u32] {
         match self.ranges.get(candidate as usize) {
             Some(&(a, b)) => &self.of[a as usize..b as usize],
             None => &[],
@@ -524,7 +534,7 @@ impl<'a> Ctx<'a> {
             doc,
             self.colloc,
         );
-        let fragments = Fragments::find(&cands);
+        let order = CandidateOrder::find(&cands);
         // The mentions of each unit, in one pass.
         let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); doc.units.len()];
         for (i, m) in cands.mentions.iter().enumerate() {
@@ -540,8 +550,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .zip(&per_unit)
             .map(|(u, mentions)| {
-                let scored =
-                    self.score_unit(doc, &cands, &fragments, mentions, Level::Section, top);
+                let scored = self.score_unit(doc, &cands, &order, mentions, Level::Section, top);
                 SectionThemes {
                     title: u.title.clone(),
                     span: u.span,
@@ -558,7 +567,7 @@ impl<'a> Ctx<'a> {
         let all = self.score_unit(
             doc,
             &cands,
-            &fragments,
+            &order,
             &everything,
             Level::Document,
             CORPUS_SHARE.max(5 * top),
@@ -640,58 +649,44 @@ impl<'a> Ctx<'a> {
         &self,
         doc: &Document,
         cands: &DocCandidates<'_>,
-        fragments: &Fragments,
+        order: &CandidateOrder,
         mentions: &[usize],
         level: Level,
         keep: usize,
     ) -> Vec<Scored> {
-        // The candidates mentioned, each with its mentions in order: one list grouped by
+        // The candidates mentioned, longest first (so that a theme has claimed its mentions
+        // before its fragments look), each with its mentions in order: one list grouped by
         // candidate (a counting sort), each candidate holding its range of it.
-        let mut slot: Vec<u32> = vec![u32::MAX; cands.candidates.len()];
-        let mut gathered: Vec<Gathered> = Vec::new();
-        let mut ends: Vec<usize> = Vec::new();
+        let mut slot: Vec<u32> = vec![0; cands.candidates.len()];
         for &i in mentions {
-            let c = cands.mentions[i].candidate;
-            let g = &mut slot[c as usize];
-            if *g == u32::MAX {
-                *g = gathered.len() as u32;
-                gathered.push(Gathered {
-                    candidate: c,
-                    own: 0..0,
-                    absorbed: Vec::new(),
-                    subsumes: Vec::new(),
-                    hidden: false,
-                    category: cands.candidates[c as usize].category,
-                });
-                ends.push(0);
-            }
-            ends[*g as usize] += 1;
+            slot[cands.mentions[i].candidate as usize] += 1;
         }
+        let mut gathered: Vec<Gathered> = Vec::new();
         let mut at = 0;
-        for (g, n) in gathered.iter_mut().zip(&mut ends) {
-            g.own = at..at;
-            at += *n;
-            *n = g.own.start;
+        for &c in &order.by_length {
+            let n = slot[c as usize] as usize;
+            if n == 0 {
+                slot[c as usize] = u32::MAX;
+                continue;
+            }
+            slot[c as usize] = gathered.len() as u32;
+            gathered.push(Gathered {
+                candidate: c,
+                own: at..at,
+                absorbed: Vec::new(),
+                subsumes: Vec::new(),
+                hidden: false,
+                category: cands.candidates[c as usize].category,
+            });
+            at += n;
         }
         let mut grouped: Vec<usize> = vec![0; mentions.len()];
         for &i in mentions {
-            let g = slot[cands.mentions[i].candidate as usize] as usize;
-            grouped[ends[g]] = i;
-            ends[g] += 1;
+            let g = &mut gathered[slot[cands.mentions[i].candidate as usize] as usize];
+            grouped[g.own.end] = i;
+            g.own.end += 1;
         }
-        for (g, &end) in gathered.iter_mut().zip(&ends) {
-            g.own.end = end;
-        }
-        // Longest first, so that a theme has claimed its mentions before its fragments look.
-        gathered.sort_by(|a, b| {
-            let ca = &cands.candidates[a.candidate as usize];
-            let cb = &cands.candidates[b.candidate as usize];
-            cb.chars.cmp(&ca.chars).then_with(|| ca.text.cmp(cb.text))
-        });
-        for (k, g) in gathered.iter().enumerate() {
-            slot[g.candidate as usize] = k as u32;
-        }
-        self.subsume(doc, cands, fragments, &slot, &mut grouped, &mut gathered);
+        self.subsume(doc, cands, order, &slot, &mut grouped, &mut gathered);
 
         let weight = |i: usize| match doc.sentences[cands.mentions[i].sentence as usize].block {
             BlockKind::Heading => self.options.heading_weight,
@@ -777,7 +772,7 @@ impl<'a> Ctx<'a> {
         &self,
         doc: &Document,
         cands: &DocCandidates<'_>,
-        fragments: &Fragments,
+        order: &CandidateOrder,
         slot: &[u32],
         grouped: &mut [usize],
         gathered: &mut [Gathered],
@@ -847,7 +842,7 @@ impl<'a> Ctx<'a> {
                 }
                 // Its name-like fragments of at least NEAR_DUPLICATE_SHARE of its length are
                 // variants of it.
-                for &f in fragments.of(cid) {
+                for &f in order.fragments_of(cid) {
                     let j = slot[f as usize];
                     if j != u32::MAX && (j as usize) > i && container[j as usize].is_none() {
                         container[j as usize] = Some(i);
