@@ -6,7 +6,7 @@
 //! ([`Collocations`]), lists every mention of every candidate in a document
 //! ([`find_mentions`]).
 
-use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts, ngram_key_into};
+use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts};
 use crate::document::{DocSentence, DocToken, Document};
 use crate::lexicon::Category;
 use crate::segment::{Pos, Segmenter, TokenKind, is_cn_numeral, is_han};
@@ -68,12 +68,37 @@ fn is_term(t: &DocToken, text: &str) -> bool {
     t.pos.is_nominal() && n >= 2 && !quantity && !t.generic
 }
 
-/// Per-document counts of candidate words, quoted names and runs of words. Each entry keeps
-/// the last unit it was seen in, so distinct units are counted in one pass.
+/// Per-document counts of candidate words, quoted names and runs of words, keyed by pieces
+/// of the document's text. Each entry keeps the last unit it was seen in, so distinct units
+/// are counted in one pass.
 #[derive(Debug, Default)]
-pub(crate) struct DocCounts {
-    pub(crate) terms: FxHashMap<Box<str>, (TermCounts, u32)>,
-    pub(crate) ngrams: FxHashMap<Box<str>, (TermCounts, u32)>,
+pub(crate) struct DocCounts<'d> {
+    pub(crate) terms: FxHashMap<&'d str, (TermCounts, u32)>,
+    pub(crate) ngrams: FxHashMap<RunKey<'d>, (TermCounts, u32)>,
+}
+
+/// A run of words: its text (its words are adjacent) and where its words meet, in bytes
+/// from its start (a run has at most [`MAX_NGRAM_CHARS`] characters, so they fit a byte).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct RunKey<'d> {
+    text: &'d str,
+    cuts: [u8; MAX_NGRAM - 1],
+}
+
+impl RunKey<'_> {
+    /// Writes the run's key in the corpus statistics (its words joined by the separator)
+    /// into `key`.
+    pub(crate) fn write_key(&self, key: &mut String) {
+        key.clear();
+        let mut at = 0;
+        for &cut in self.cuts.iter().take_while(|&&c| c != 0) {
+            let cut = usize::from(cut);
+            key.push_str(self.text.get(at..cut).unwrap_or_default());
+            key.push(crate::corpus::NGRAM_SEP);
+            at = cut;
+        }
+        key.push_str(self.text.get(at..).unwrap_or_default());
+    }
 }
 
 /// The unit of text outside every section (a sectioned report's title and lead).
@@ -82,13 +107,8 @@ const OUTSIDE_SECTIONS: u32 = u32::MAX;
 const NO_UNIT: u32 = u32::MAX - 1;
 
 /// Adds one occurrence in `unit` to `map`, counting distinct units.
-fn bump(map: &mut FxHashMap<Box<str>, (TermCounts, u32)>, key: &str, unit: u32) {
-    let (e, last) = match map.get_mut(key) {
-        Some(e) => e,
-        None => map
-            .entry(key.into())
-            .or_insert((TermCounts::default(), NO_UNIT)),
-    };
+fn bump<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, (TermCounts, u32)>, key: K, unit: u32) {
+    let (e, last) = map.entry(key).or_insert((TermCounts::default(), NO_UNIT));
     e.count += 1;
     e.documents = 1;
     if unit != OUTSIDE_SECTIONS && *last != unit {
@@ -138,9 +158,8 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
 }
 
 /// Counts a document's candidate words, quoted names and runs of words.
-pub(crate) fn count_document(seg: &Segmenter, doc: &Document) -> DocCounts {
+pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCounts<'d> {
     let mut counts = DocCounts::default();
-    let mut key = String::new();
     for s in &doc.sentences {
         let unit = s.unit.unwrap_or(OUTSIDE_SECTIONS);
         let toks = doc.sentence_tokens(s);
@@ -160,8 +179,17 @@ pub(crate) fn count_document(seg: &Segmenter, doc: &Document) -> DocCounts {
                     if !ngram_shape(seg, doc, g) {
                         continue;
                     }
-                    ngram_key_into(&mut key, g.iter().map(|t| doc.text(t.norm)));
-                    bump(&mut counts.ngrams, &key, unit);
+                    let start = g[0].norm.start;
+                    let mut cuts = [0u8; MAX_NGRAM - 1];
+                    for (c, t) in cuts.iter_mut().zip(&g[1..]) {
+                        // A run of a shape to count has at most MAX_NGRAM_CHARS characters.
+                        *c = u8::try_from(t.norm.start - start).unwrap_or(u8::MAX);
+                    }
+                    let key = RunKey {
+                        text: doc.text(Span::new(start, g[n - 1].norm.end)),
+                        cuts,
+                    };
+                    bump(&mut counts.ngrams, key, unit);
                 }
             }
         }

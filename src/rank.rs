@@ -3,7 +3,7 @@
 
 use crate::corpus::{BackgroundIdf, CorpusStats, Level};
 use crate::document::Document;
-use crate::phrase::{self, Collocations, DocCandidates, DocCounts};
+use crate::phrase::{self, Collocations, DocCandidates};
 use crate::report::BlockKind;
 use crate::segment::{Segmenter, SegmenterBuilder};
 use crate::theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
@@ -242,8 +242,8 @@ pub struct Corpus<'e> {
 impl<'e> Corpus<'e> {
     /// Analyses a report and adds it, under the name `id` (its path, say).
     pub fn add(&mut self, id: &str, text: &str) {
-        let (doc, counts) = analyze(self.engine, id, text);
-        add_counts(&mut self.stats, &doc, &counts);
+        let doc = Document::analyze(self.engine.segmenter(), id, text);
+        add_counts(self.engine, &mut self.stats, &doc);
         self.docs.push(doc);
     }
 
@@ -257,18 +257,17 @@ impl<'e> Corpus<'e> {
     {
         let docs: Vec<(S, T)> = docs.into_iter().collect();
         let engine = self.engine;
-        // In batches, so that only one batch's per-document counts are held at a time.
+        // In batches, so that only one batch's statistics are held apart at a time.
         for batch in docs.chunks(ADD_BATCH) {
-            let analysed: Vec<(Document, DocCounts)> = batch
+            let analysed: Vec<Document> = batch
                 .par_iter()
-                .map(|(id, text)| analyze(engine, id.as_ref(), text.as_ref()))
+                .map(|(id, text)| Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref()))
                 .collect();
             // Counts are sums, so the batch's add up in parallel, in any order, to the same.
             let batch_stats = analysed
                 .par_iter()
-                .map(|(doc, counts)| {
-                    let mut s = CorpusStats::new();
-                    add_counts(&mut s, doc, counts);
+                .fold(CorpusStats::new, |mut s, doc| {
+                    add_counts(engine, &mut s, doc);
                     s
                 })
                 .reduce(CorpusStats::new, |mut a, b| {
@@ -276,7 +275,7 @@ impl<'e> Corpus<'e> {
                     a
                 });
             self.stats.merge(&batch_stats);
-            self.docs.extend(analysed.into_iter().map(|(doc, _)| doc));
+            self.docs.extend(analysed);
         }
     }
 
@@ -302,8 +301,7 @@ impl<'e> Corpus<'e> {
         if self.prior.documents() > 0 {
             s = CorpusStats::new();
             for d in &self.docs {
-                let counts = phrase::count_document(self.engine.segmenter(), d);
-                add_counts(&mut s, d, &counts);
+                add_counts(self.engine, &mut s, d);
             }
         }
         s
@@ -422,18 +420,16 @@ struct Scored {
     category: Option<crate::lexicon::Category>,
 }
 
-fn analyze(engine: &Engine, id: &str, text: &str) -> (Document, DocCounts) {
-    let doc = Document::analyze(engine.segmenter(), id, text);
-    let counts = phrase::count_document(engine.segmenter(), &doc);
-    (doc, counts)
-}
-
-fn add_counts(stats: &mut CorpusStats, doc: &Document, counts: &DocCounts) {
+/// Adds the counts of a document's candidates to `stats`.
+fn add_counts(engine: &Engine, stats: &mut CorpusStats, doc: &Document) {
+    let counts = phrase::count_document(engine.segmenter(), doc);
     for (k, (v, _)) in &counts.terms {
         stats.add_counts(k, *v, false);
     }
+    let mut key = String::new();
     for (k, (v, _)) in &counts.ngrams {
-        stats.add_counts(k, *v, true);
+        k.write_key(&mut key);
+        stats.add_counts(&key, *v, true);
     }
     stats.end_document(doc.unit_count() as u64);
 }
