@@ -257,25 +257,34 @@ impl<'e> Corpus<'e> {
     {
         let docs: Vec<(S, T)> = docs.into_iter().collect();
         let engine = self.engine;
-        // In batches, so that only one batch's statistics are held apart at a time.
+        // In batches: while one batch is analysed in parallel, the one before is counted
+        // into the statistics, in order, as `add` would.
+        let mut pending: Vec<Document> = Vec::new();
         for batch in docs.chunks(ADD_BATCH) {
-            let analysed: Vec<Document> = batch
-                .par_iter()
-                .map(|(id, text)| Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref()))
-                .collect();
-            // Counts are sums, so the batch's add up in parallel, in any order, to the same.
-            let batch_stats = analysed
-                .par_iter()
-                .fold(CorpusStats::new, |mut s, doc| {
-                    add_counts(engine, &mut s, doc);
-                    s
-                })
-                .reduce(CorpusStats::new, |mut a, b| {
-                    a.merge(&b);
-                    a
-                });
-            self.stats.merge(&batch_stats);
-            self.docs.extend(analysed);
+            let stats = &mut self.stats;
+            let added = &mut self.docs;
+            let counted = std::mem::take(&mut pending);
+            let (analysed, ()) = rayon::join(
+                || {
+                    batch
+                        .par_iter()
+                        .map(|(id, text)| {
+                            Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref())
+                        })
+                        .collect::<Vec<Document>>()
+                },
+                || {
+                    for doc in counted {
+                        add_counts(engine, stats, &doc);
+                        added.push(doc);
+                    }
+                },
+            );
+            pending = analysed;
+        }
+        for doc in pending {
+            add_counts(engine, &mut self.stats, &doc);
+            self.docs.push(doc);
         }
     }
 
