@@ -1,11 +1,9 @@
 //! One report, analysed: its blocks segmented into one token stream, each sentence knowing
 //! its section and the kind of block it stands in.
 
-use crate::lexicon::Category;
 use crate::report::{Block, BlockKind, Report};
-use crate::segment::{Pos, Segmenter, TokenKind};
+use crate::segment::{Pos, RawSentence, RawToken, Segmenter, TokenKind};
 use crate::span::{CharCounter, Span};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Endings of a section title that name the kind of body, not the body.
@@ -23,20 +21,8 @@ const BODY_SUFFIXES: &[&str] = &[
     "公安",
 ];
 
-/// A token of an analysed document.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct DocToken {
-    /// Span in [`Document::norm`].
-    pub(crate) norm: Span,
-    /// Span in the original input.
-    pub(crate) orig: Span,
-    pub(crate) chars: Span,
-    pub(crate) kind: TokenKind,
-    pub(crate) pos: Pos,
-    pub(crate) category: Option<Category>,
-    /// General policing vocabulary, never a theme on its own.
-    pub(crate) generic: bool,
-}
+/// A token of an analysed document, its `norm` span in [`Document::norm`].
+pub(crate) type DocToken = RawToken;
 
 /// A sentence of an analysed document.
 #[derive(Debug, Clone)]
@@ -99,6 +85,7 @@ impl Document {
             own_names: Vec::new(),
         };
         let mut chars = CharCounter::new(text);
+        let mut scratch = Vec::new();
         let sectioned = !report.sections().is_empty();
         let outside = if sectioned { None } else { Some(0) };
         if !sectioned {
@@ -108,7 +95,7 @@ impl Document {
             });
         }
         for block in report.title_blocks().iter().chain(report.lead()) {
-            doc.push_block(segmenter, block, outside, &mut chars);
+            doc.push_block(segmenter, block, outside, &mut chars, &mut scratch);
         }
         // The places a report names in its title (宁波 of 宁波公安, 临江县 of 临江县公安局…工作总结)
         // are the reporting body's own.
@@ -151,7 +138,7 @@ impl Document {
                 doc.own_names.push(name.to_string());
             }
             for block in section.heading().into_iter().chain(section.blocks()) {
-                doc.push_block(segmenter, block, Some(i as u32), &mut chars);
+                doc.push_block(segmenter, block, Some(i as u32), &mut chars, &mut scratch);
             }
         }
         doc.own_names.sort();
@@ -165,37 +152,24 @@ impl Document {
         block: &Block,
         unit: Option<u32>,
         chars: &mut CharCounter<'_>,
+        scratch: &mut Vec<RawSentence>,
     ) {
-        let seg = segmenter.segment_mapped(Cow::Borrowed(block.mapped()), chars);
         if !self.norm.is_empty() {
             self.norm.push('\n');
         }
         let base = self.norm.len();
-        self.norm.push_str(seg.text());
-        let shift = |s: Span| Span::new(s.start + base, s.end + base);
-        for raw in &seg.sentences {
-            let first = self.tokens.len() as u32;
-            for t in &seg.tokens[raw.tokens.start as usize..raw.tokens.end as usize] {
-                self.tokens.push(DocToken {
-                    norm: shift(t.norm),
-                    orig: t.orig,
-                    chars: t.chars,
-                    kind: t.kind,
-                    pos: t.pos,
-                    category: t.category,
-                    generic: t.generic,
-                });
-            }
-            self.sentences.push(DocSentence {
-                norm: shift(raw.norm),
-                orig: raw.orig,
-                chars: raw.chars,
-                tokens: first..self.tokens.len() as u32,
-                unit,
-                block: block.kind(),
-                level: block.level(),
-            });
-        }
+        self.norm.push_str(block.text());
+        scratch.clear();
+        segmenter.segment_into(block.mapped(), base, chars, &mut self.tokens, scratch);
+        self.sentences.extend(scratch.iter().map(|raw| DocSentence {
+            norm: raw.norm,
+            orig: raw.orig,
+            chars: raw.chars,
+            tokens: raw.tokens.clone(),
+            unit,
+            block: block.kind(),
+            level: block.level(),
+        }));
     }
 
     /// The text of a token.

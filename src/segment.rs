@@ -345,46 +345,69 @@ impl Segmenter {
         text: Cow<'a, MappedText>,
         chars: &mut CharCounter<'_>,
     ) -> Segmented<'a> {
-        let mut out = Segmented {
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        self.segment_into(&text, 0, chars, &mut tokens, &mut sentences);
+        Segmented {
             text,
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-        };
-        let s = out.text.as_str();
-        let sentences: Vec<Span> = sentences(s).collect();
+            tokens,
+            sentences,
+        }
+    }
+
+    /// Segments `text`, appending its tokens and sentences to `tokens` and `sentences`, with
+    /// spans in the derived text shifted by `base` (its place in a longer text).
+    pub(crate) fn segment_into(
+        &self,
+        text: &MappedText,
+        base: usize,
+        chars: &mut CharCounter<'_>,
+        tokens: &mut Vec<RawToken>,
+        sentences: &mut Vec<RawSentence>,
+    ) {
+        let s = text.as_str();
+        let spans: Vec<Span> = sentences_of(s).collect();
+        // Most text needs neither grapheme clusters nor whitespace looked at: found out once.
+        let graphemes = needs_grapheme_check(s);
+        let spaces = s.contains(char::is_whitespace);
         // jieba is handed a few sentences at once: it cuts them as it would one by one, since
         // every sentence ends in a character it never joins to a word (`。`, `；`, a line
         // break, a closing quote). Only a sentence longer than a piece is cut further.
         let mut raw: Vec<(usize, usize, Pos)> = Vec::with_capacity(s.len() / 3);
         let mut scratch = Vec::new();
         let mut k = 0;
-        while k < sentences.len() {
-            let start = sentences[k].start;
+        while k < spans.len() {
+            let start = spans[k].start;
             let mut j = k + 1;
-            while j < sentences.len() && sentences[j].end - start <= MAX_PIECE_BYTES {
+            while j < spans.len() && spans[j].end - start <= MAX_PIECE_BYTES {
                 j += 1;
             }
             // Joined grapheme clusters must not join across sentences: such text goes one
             // sentence at a time.
-            if j > k + 1 && needs_grapheme_check(&s[start..sentences[j - 1].end]) {
+            if graphemes && j > k + 1 && needs_grapheme_check(&s[start..spans[j - 1].end]) {
                 j = k + 1;
             }
-            for piece in pieces(s, Span::new(start, sentences[j - 1].end)) {
-                scratch.clear();
-                self.cut_piece(&s[piece.range()], &mut scratch);
-                raw.extend(
-                    scratch
-                        .iter()
-                        .map(|&(a, b, p)| (piece.start + a, piece.start + b, p)),
-                );
+            for piece in pieces(s, Span::new(start, spans[j - 1].end)) {
+                let text = &s[piece.range()];
+                if spaces || graphemes {
+                    scratch.clear();
+                    self.cut_piece(text, &mut scratch);
+                    raw.extend(
+                        scratch
+                            .iter()
+                            .map(|&(a, b, p)| (piece.start + a, piece.start + b, p)),
+                    );
+                } else {
+                    self.cut_words(text, piece.start, &mut raw);
+                }
             }
             k = j;
         }
         // The tokens tile the text, and so do the sentences; a token that crossed a sentence's
         // end would be cut there.
         let mut t = 0;
-        for &sentence in &sentences {
-            let first = out.tokens.len() as u32;
+        for &sentence in &spans {
+            let first = tokens.len() as u32;
             while let Some(&(a, b, pos_tag)) = raw.get(t)
                 && a < sentence.end
             {
@@ -396,9 +419,9 @@ impl Segmenter {
                 }
                 let norm = Span::new(a, end);
                 let (kind, pos, category, generic) = self.classify(&s[norm.range()], pos_tag);
-                let orig = out.text.to_original(norm);
-                out.tokens.push(RawToken {
-                    norm,
+                let orig = text.to_original(norm);
+                tokens.push(RawToken {
+                    norm: Span::new(base + a, base + end),
                     orig,
                     chars: chars.span(orig),
                     kind,
@@ -407,15 +430,14 @@ impl Segmenter {
                     generic,
                 });
             }
-            let orig = out.text.to_original(sentence);
-            out.sentences.push(RawSentence {
-                norm: sentence,
+            let orig = text.to_original(sentence);
+            sentences.push(RawSentence {
+                norm: Span::new(base + sentence.start, base + sentence.end),
                 orig,
                 chars: chars.span(orig),
-                tokens: first..out.tokens.len() as u32,
+                tokens: first..tokens.len() as u32,
             });
         }
-        out
     }
 
     /// Cuts one piece into `(start, end, pos)` triples that tile it: a run of whitespace is
@@ -464,14 +486,25 @@ impl Segmenter {
     /// What a token is: its kind, part of speech, lexicon category, and whether it is
     /// general policing vocabulary.
     fn classify(&self, word: &str, pos: Pos) -> (TokenKind, Pos, Option<Category>, bool) {
-        // One pass over the characters.
+        // One pass over the characters, or none for the common case of Han characters
+        // (three bytes each, U+4000..=U+9FFF but for the Yijing hexagrams U+4DC0..=U+4DFF).
         let (mut space, mut han, mut alnum, mut chars) = (true, false, false, 0usize);
-        for c in word.chars() {
-            chars += 1;
-            let h = is_han(c);
-            han |= h;
-            alnum |= h || c.is_alphanumeric();
-            space &= c.is_whitespace();
+        let bytes = word.as_bytes();
+        if !bytes.is_empty()
+            && bytes.len() % 3 == 0
+            && bytes
+                .chunks_exact(3)
+                .all(|c| (0xE5..=0xE9).contains(&c[0]) || (c[0] == 0xE4 && c[1] != 0xB7))
+        {
+            (space, han, alnum, chars) = (false, true, true, bytes.len() / 3);
+        } else {
+            for c in word.chars() {
+                chars += 1;
+                let h = is_han(c);
+                han |= h;
+                alnum |= h || c.is_alphanumeric();
+                space &= c.is_whitespace();
+            }
         }
         if space {
             return (TokenKind::Whitespace, Pos::Symbol, None, false);
@@ -569,7 +602,7 @@ fn merge_split_graphemes(piece: &str, tokens: &mut Vec<(usize, usize, Pos)>) {
 
 /// Sentence spans of `s`: cut after `。！？!?…` and any closing quotes that follow, after
 /// `；` (the units of an enumeration `一是…；二是…`), and at line breaks.
-fn sentences(s: &str) -> impl Iterator<Item = Span> + '_ {
+fn sentences_of(s: &str) -> impl Iterator<Item = Span> + '_ {
     let mut start = 0;
     let mut it = s.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -819,7 +852,7 @@ mod tests {
     #[test]
     fn sentence_spans() {
         let s = "第一句。“第二句！”第三句\n第四";
-        let got: Vec<&str> = sentences(s).map(|sp| &s[sp.range()]).collect();
+        let got: Vec<&str> = sentences_of(s).map(|sp| &s[sp.range()]).collect();
         assert_eq!(got, ["第一句。", "“第二句！”", "第三句\n", "第四"]);
         assert_eq!(sentences("").count(), 0);
     }
