@@ -16,6 +16,51 @@ use unicode_segmentation::UnicodeSegmentation;
 /// comma or space, or failing that at a grapheme boundary, so time and memory stay linear.
 pub const MAX_PIECE_BYTES: usize = 1536;
 
+/// Most words whose part of speech a thread keeps (about 30 MB); past that it starts again.
+const POS_CACHE_WORDS: usize = 1 << 19;
+
+/// The words a thread has met, for the segmenter `owner`: jieba's part of speech and the
+/// segmenter's classification of each.
+struct PosCache {
+    owner: u64,
+    map: FxHashMap<Box<str>, (Pos, Class)>,
+}
+
+/// A piece of text cut by jieba: its span, jieba's part of speech, and what the segmenter
+/// makes of it when that is known already.
+type Cut = (usize, usize, Pos, Option<Class>);
+
+/// What the segmenter makes of a word.
+#[derive(Debug, Clone, Copy)]
+struct Class {
+    kind: TokenKind,
+    pos: Pos,
+    category: Option<Category>,
+    /// General policing vocabulary.
+    generic: bool,
+}
+
+impl Class {
+    fn new(kind: TokenKind, pos: Pos, category: Option<Category>, generic: bool) -> Class {
+        Class {
+            kind,
+            pos,
+            category,
+            generic,
+        }
+    }
+}
+
+thread_local! {
+    static POS_CACHE: std::cell::RefCell<PosCache> = std::cell::RefCell::new(PosCache {
+        owner: u64::MAX,
+        map: FxHashMap::default(),
+    });
+}
+
+/// Identities of segmenters, for the part-of-speech caches.
+static NEXT_SEGMENTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// How many times the frequency that just keeps a lexicon word whole it is given.
 const LEXICON_FREQ_FACTOR: usize = 20;
 
@@ -233,6 +278,7 @@ impl SegmenterBuilder {
             words.entry(e.word().into()).or_default().lexicon = Some(i as u32);
         }
         Segmenter {
+            id: NEXT_SEGMENTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             jieba,
             lexicon,
             words,
@@ -261,6 +307,9 @@ impl SegmenterBuilder {
 /// ```
 #[derive(Clone)]
 pub struct Segmenter {
+    /// Which segmenter this is (a clone is the same one): whose parts of speech a thread's
+    /// cache holds.
+    id: u64,
     jieba: Jieba,
     lexicon: Lexicon,
     /// What the segmenter knows of a word beyond jieba's dictionary: one look-up per token.
@@ -373,7 +422,7 @@ impl Segmenter {
         // jieba is handed a few sentences at once: it cuts them as it would one by one, since
         // every sentence ends in a character it never joins to a word (`。`, `；`, a line
         // break, a closing quote). Only a sentence longer than a piece is cut further.
-        let mut raw: Vec<(usize, usize, Pos)> = Vec::with_capacity(s.len() / 3);
+        let mut raw: Vec<Cut> = Vec::with_capacity(s.len() / 3);
         let mut scratch = Vec::new();
         let mut k = 0;
         while k < spans.len() {
@@ -395,7 +444,7 @@ impl Segmenter {
                     raw.extend(
                         scratch
                             .iter()
-                            .map(|&(a, b, p)| (piece.start + a, piece.start + b, p)),
+                            .map(|&(a, b, p, c)| (piece.start + a, piece.start + b, p, c)),
                     );
                 } else {
                     self.cut_words(text, piece.start, &mut raw);
@@ -408,7 +457,7 @@ impl Segmenter {
         let mut t = 0;
         for &sentence in &spans {
             let first = tokens.len() as u32;
-            while let Some(&(a, b, pos_tag)) = raw.get(t)
+            while let Some(&(a, b, pos_tag, class)) = raw.get(t)
                 && a < sentence.end
             {
                 let end = b.min(sentence.end);
@@ -418,7 +467,15 @@ impl Segmenter {
                     t += 1;
                 }
                 let norm = Span::new(a, end);
-                let (kind, pos, category, generic) = self.classify(&s[norm.range()], pos_tag);
+                let Class {
+                    kind,
+                    pos,
+                    category,
+                    generic,
+                } = match class {
+                    Some(c) if end == b => c,
+                    _ => self.classify(&s[norm.range()], pos_tag),
+                };
                 let orig = text.to_original(norm);
                 tokens.push(RawToken {
                     norm: Span::new(base + a, base + end),
@@ -442,13 +499,13 @@ impl Segmenter {
 
     /// Cuts one piece into `(start, end, pos)` triples that tile it: a run of whitespace is
     /// one token (jieba would make one per character), the rest goes to jieba.
-    fn cut_piece(&self, piece: &str, out: &mut Vec<(usize, usize, Pos)>) {
+    fn cut_piece(&self, piece: &str, out: &mut Vec<Cut>) {
         let mut at = 0;
         while at < piece.len() {
             let rest = &piece[at..];
             let ws = rest.len() - rest.trim_start().len();
             if ws > 0 {
-                out.push((at, at + ws, Pos::Symbol));
+                out.push((at, at + ws, Pos::Symbol, None));
                 at += ws;
                 continue;
             }
@@ -464,7 +521,61 @@ impl Segmenter {
     }
 
     /// Cuts text without whitespace with jieba, offsetting spans by `base`.
-    fn cut_words(&self, text: &str, base: usize, out: &mut Vec<(usize, usize, Pos)>) {
+    ///
+    /// jieba's part of speech of a word depends on the word alone (its dictionary entry, or
+    /// for a word the dictionary lacks, the guess of jieba's tagging model), so the text is
+    /// cut, and each word's part of speech looked up among the words this thread has met.
+    /// A word not met yet is tagged on its own; the rare word that jieba would cut otherwise
+    /// on its own sends the whole text through jieba's tagger.
+    fn cut_words(&self, text: &str, base: usize, out: &mut Vec<Cut>) {
+        let first = out.len();
+        let tokens = self.jieba.cut(text, self.hmm);
+        let complete = POS_CACHE.with(|cache| {
+            let Ok(mut cache) = cache.try_borrow_mut() else {
+                return false;
+            };
+            if cache.owner != self.id {
+                cache.owner = self.id;
+                cache.map.clear();
+            }
+            let mut at = 0;
+            for token in &tokens {
+                let (start, end) = (token.byte_start, token.byte_end);
+                if start < at || end > text.len() || start >= end {
+                    continue;
+                }
+                if start > at {
+                    // jieba left something out: keep it as its own token rather than lose it.
+                    out.push((base + at, base + start, Pos::Other, None));
+                }
+                let word = &text[start..end];
+                let (pos, class) = match cache.map.get(word) {
+                    Some(&known) => known,
+                    None => match self.jieba.tag(word, self.hmm).as_slice() {
+                        [one] if one.word == word => {
+                            let pos = Pos::from_tag(one.tag);
+                            let known = (pos, self.classify(word, pos));
+                            if cache.map.len() >= POS_CACHE_WORDS {
+                                cache.map.clear();
+                            }
+                            cache.map.insert(word.into(), known);
+                            known
+                        }
+                        _ => return false,
+                    },
+                };
+                out.push((base + start, base + end, pos, Some(class)));
+                at = end;
+            }
+            if at < text.len() {
+                out.push((base + at, base + text.len(), Pos::Other, None));
+            }
+            true
+        });
+        if complete {
+            return;
+        }
+        out.truncate(first);
         let mut at = 0;
         for tag in self.jieba.tag(text, self.hmm) {
             let (start, end) = (tag.byte_start, tag.byte_end);
@@ -472,20 +583,19 @@ impl Segmenter {
                 continue;
             }
             if start > at {
-                // jieba left something out: keep it as its own token rather than lose it.
-                out.push((base + at, base + start, Pos::Other));
+                out.push((base + at, base + start, Pos::Other, None));
             }
-            out.push((base + start, base + end, Pos::from_tag(tag.tag)));
+            out.push((base + start, base + end, Pos::from_tag(tag.tag), None));
             at = end;
         }
         if at < text.len() {
-            out.push((base + at, base + text.len(), Pos::Other));
+            out.push((base + at, base + text.len(), Pos::Other, None));
         }
     }
 
     /// What a token is: its kind, part of speech, lexicon category, and whether it is
     /// general policing vocabulary.
-    fn classify(&self, word: &str, pos: Pos) -> (TokenKind, Pos, Option<Category>, bool) {
+    fn classify(&self, word: &str, pos: Pos) -> Class {
         // One pass over the characters, or none for the common case of Han characters
         // (three bytes each, U+4000..=U+9FFF but for the Yijing hexagrams U+4DC0..=U+4DFF).
         let (mut space, mut han, mut alnum, mut chars) = (true, false, false, 0usize);
@@ -507,30 +617,30 @@ impl Segmenter {
             }
         }
         if space {
-            return (TokenKind::Whitespace, Pos::Symbol, None, false);
+            return Class::new(TokenKind::Whitespace, Pos::Symbol, None, false);
         }
         if !alnum {
-            return (TokenKind::Punctuation, Pos::Symbol, None, false);
+            return Class::new(TokenKind::Punctuation, Pos::Symbol, None, false);
         }
         let info = self.words.get(word).copied().unwrap_or_default();
         if let Some(e) = info.lexicon.and_then(|i| self.lexicon.entry(i as usize)) {
-            return (TokenKind::Word, e.pos(), e.category(), info.generic);
+            return Class::new(TokenKind::Word, e.pos(), e.category(), info.generic);
         }
         if is_number(word) {
-            return (TokenKind::Number, Pos::Numeral, None, false);
+            return Class::new(TokenKind::Number, Pos::Numeral, None, false);
         }
         if info.stop {
-            return (TokenKind::StopWord, pos, None, info.generic);
+            return Class::new(TokenKind::StopWord, pos, None, info.generic);
         }
         if !han {
-            return (TokenKind::Latin, Pos::Latin, None, info.generic);
+            return Class::new(TokenKind::Latin, Pos::Latin, None, info.generic);
         }
         // jieba's dictionary tags some common words as person names (市场秩序/nr); Chinese
         // names have two or three characters.
         if pos == Pos::PersonName && chars >= 4 {
-            return (TokenKind::Word, Pos::Noun, None, info.generic);
+            return Class::new(TokenKind::Word, Pos::Noun, None, info.generic);
         }
-        (TokenKind::Word, pos, None, info.generic)
+        Class::new(TokenKind::Word, pos, None, info.generic)
     }
 }
 
@@ -588,13 +698,16 @@ fn needs_grapheme_check(piece: &str) -> bool {
 }
 
 /// Joins tokens that jieba cut inside a grapheme cluster (emoji sequences, combining marks).
-fn merge_split_graphemes(piece: &str, tokens: &mut Vec<(usize, usize, Pos)>) {
+fn merge_split_graphemes(piece: &str, tokens: &mut Vec<Cut>) {
     let bounds: FxHashSet<usize> = piece.grapheme_indices(true).map(|(i, _)| i).collect();
-    let mut merged: Vec<(usize, usize, Pos)> = Vec::with_capacity(tokens.len());
-    for &(s, e, p) in tokens.iter() {
+    let mut merged: Vec<Cut> = Vec::with_capacity(tokens.len());
+    for &(s, e, p, _) in tokens.iter() {
         match merged.last_mut() {
-            Some(last) if !bounds.contains(&s) => last.1 = e,
-            _ => merged.push((s, e, p)),
+            Some(last) if !bounds.contains(&s) => {
+                last.1 = e;
+                last.3 = None;
+            }
+            _ => merged.push((s, e, p, None)),
         }
     }
     *tokens = merged;

@@ -136,6 +136,75 @@ fn general_text_is_cut_as_plain_jieba_cuts_it() {
     }
 }
 
+/// What a segmentation says of each token.
+fn described(seg: &Segmenter, text: &str) -> Vec<(Span, String, TokenKind, jingwu::Pos)> {
+    seg.segment(text)
+        .tokens()
+        .map(|t| (t.span(), t.text().to_string(), t.kind(), t.pos()))
+        .collect()
+}
+
+#[test]
+fn parts_of_speech_are_jiebas_in_context() {
+    // Words are tagged from what the thread has met; the result must be what jieba's tagger
+    // says of the same words in their sentences.
+    let jieba = jieba_rs::Jieba::new();
+    let text = common::fold(&common::seed());
+    let mut compared = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let tags: std::collections::HashMap<usize, &str> = jieba
+            .tag(line, true)
+            .into_iter()
+            .map(|t| (t.byte_start, t.tag))
+            .collect();
+        for t in plain().segment(line).tokens() {
+            let long_name = t.pos() == jingwu::Pos::Noun && t.text().chars().count() >= 4;
+            if t.kind() != TokenKind::Word || long_name {
+                continue;
+            }
+            if let Some(tag) = tags.get(&t.span().start) {
+                assert_eq!(
+                    t.pos(),
+                    jingwu::Pos::from_tag(tag),
+                    "`{}` in `{line}`",
+                    t.text()
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 500, "only {compared} words compared");
+}
+
+#[test]
+fn what_a_thread_has_met_changes_no_segmentation() {
+    let seed = common::seed();
+    let texts: Vec<&str> = seed.lines().filter(|l| l.chars().count() > 10).collect();
+    let cold: Vec<_> = texts
+        .iter()
+        .map(|t| std::thread::scope(|s| s.spawn(|| described(common::segmenter(), t)).join()))
+        .map(|r| r.expect("a segmentation thread finished"))
+        .collect();
+    // Warm: one thread, every text in reverse order, with another segmenter in between.
+    let warm = std::thread::scope(|s| {
+        s.spawn(|| {
+            let mut out: Vec<_> = texts
+                .iter()
+                .rev()
+                .map(|t| {
+                    let _ = plain().segment(t);
+                    described(common::segmenter(), t)
+                })
+                .collect();
+            out.reverse();
+            out
+        })
+        .join()
+    })
+    .expect("the warm thread finished");
+    assert_eq!(cold, warm);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
