@@ -601,7 +601,7 @@ impl Segmenter {
         let (mut space, mut han, mut alnum, mut chars) = (true, false, false, 0usize);
         let bytes = word.as_bytes();
         if !bytes.is_empty()
-            && bytes.len() % 3 == 0
+            && bytes.len().is_multiple_of(3)
             && bytes
                 .chunks_exact(3)
                 .all(|c| (0xE5..=0xE9).contains(&c[0]) || (c[0] == 0xE4 && c[1] != 0xB7))
