@@ -967,7 +967,7 @@ mod tests {
         let s = "第一句。“第二句！”第三句\n第四";
         let got: Vec<&str> = sentences_of(s).map(|sp| &s[sp.range()]).collect();
         assert_eq!(got, ["第一句。", "“第二句！”", "第三句\n", "第四"]);
-        assert_eq!(sentences("").count(), 0);
+        assert_eq!(sentences_of("").count(), 0);
     }
 
     #[test]
