@@ -332,8 +332,8 @@ impl<'e> Corpus<'e> {
         let per_doc: Vec<Ranked> = self.docs.par_iter().map(|d| ctx.rank_document(d)).collect();
         // Corpus themes: a theme's score is the sum of its document scores.
         let mut corpus: FxHashMap<&str, CorpusEntry> = FxHashMap::default();
-        for (d, ranked) in per_doc.iter().enumerate() {
-            for (k, sc) in ranked.all.iter().enumerate() {
+        for ranked in &per_doc {
+            for sc in &ranked.all {
                 let text = ranked.cands.candidates[sc.candidate as usize].text;
                 let e = corpus.entry(text).or_insert_with(|| CorpusEntry {
                     score: 0.0,
@@ -346,14 +346,24 @@ impl<'e> Corpus<'e> {
                 e.tf += sc.mentions.len() as u32;
                 e.weighted_tf += sc.weighted_tf;
                 e.df += 1;
-                e.refs.push((d, k));
             }
         }
         let mut order: Vec<(&str, CorpusEntry)> = corpus.into_iter().collect();
         order.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then_with(|| a.0.cmp(b.0)));
         order.truncate(options.top);
+        // Where the leading themes stand in the documents, in order.
+        let top: FxHashMap<&str, usize> = order.iter().enumerate().map(|(i, e)| (e.0, i)).collect();
+        for (d, ranked) in per_doc.iter().enumerate() {
+            for (k, sc) in ranked.all.iter().enumerate() {
+                let text = ranked.cands.candidates[sc.candidate as usize].text;
+                if let Some(&i) = top.get(text) {
+                    order[i].1.refs.push((d, k));
+                }
+            }
+        }
         let corpus_themes = order
             .into_iter()
+            .filter(|(_, e)| !e.refs.is_empty())
             .map(|(_, e)| {
                 let (d, k) = e.refs[0];
                 let first = &per_doc[d];
@@ -382,7 +392,7 @@ impl<'e> Corpus<'e> {
                 theme
             })
             .collect();
-        let documents = per_doc.into_iter().map(|r| r.themes).collect();
+        let documents = per_doc.into_par_iter().map(|r| r.themes).collect();
         Ranking {
             documents,
             corpus: CorpusThemes {
@@ -402,7 +412,8 @@ struct CorpusEntry {
     tf: u32,
     weighted_tf: f64,
     df: u64,
-    /// (document, index in its scored list) of each document that has it.
+    /// (document, index in its scored list) of each document that has it, for the themes
+    /// shown.
     refs: Vec<(usize, usize)>,
 }
 
