@@ -415,7 +415,15 @@ pub(crate) fn find_mentions<'a>(
 ) -> DocCandidates<'a> {
     let mut out = DocCandidates::default();
     // The reporting body's own names, and names built on them (象山县公安局), are not themes.
-    let own = |text: &str| doc.own_names.iter().any(|n| text.starts_with(n.as_str()));
+    // The first characters of those names rule out most words at once.
+    let mut own_first: Vec<Option<char>> = doc.own_names.iter().map(|n| n.chars().next()).collect();
+    own_first.sort_unstable();
+    own_first.dedup();
+    let own = |text: &str| {
+        let first = text.chars().next();
+        (own_first.contains(&first) || own_first.contains(&None))
+            && doc.own_names.iter().any(|n| text.starts_with(n.as_str()))
+    };
 
     // Quoted names first: gather every quoted text and the evidence that it is a name.
     let mut quoted: FxHashMap<&str, QuoteEvidence> = FxHashMap::default();
@@ -513,7 +521,10 @@ pub(crate) fn find_mentions<'a>(
             if text.starts_with('余') && i > 0 && toks[i - 1].kind == TokenKind::Number {
                 continue;
             }
-            if !is_term(t, text) || own(text) || figurative.contains(&t.norm) {
+            if !is_term(t, text)
+                || own(text)
+                || (!figurative.is_empty() && figurative.contains(&t.norm))
+            {
                 continue;
             }
             let entry = seg.lexicon().get(text);
@@ -535,7 +546,7 @@ pub(crate) fn find_mentions<'a>(
                     idf_bg: background.word_idf(canonical),
                 }),
             };
-            push_mention(&mut out, doc, si, id, t.norm);
+            push_token_mention(&mut out, si, id, t, t);
         }
         // Collocations.
         if colloc.len() == 0 {
@@ -583,7 +594,7 @@ pub(crate) fn find_mentions<'a>(
                             idf_bg: background.phrase_idf(text, g.iter().map(|t| doc.text(t.norm))),
                         }),
                     };
-                    push_mention(&mut out, doc, si, id, norm);
+                    push_token_mention(&mut out, si, id, &g[0], &g[n - 1]);
                 }
             }
         }
@@ -618,11 +629,13 @@ fn occurrences<'n>(
     }
     // A few names are found fastest one by one; many, with one automaton.
     if names.len() <= FEW_NAMES {
+        let finders: Vec<memchr::memmem::Finder<'_>> =
+            names.iter().map(memchr::memmem::Finder::new).collect();
         for (si, s) in doc.sentences.iter().enumerate() {
             let text = doc.text(s.norm);
-            for (k, name) in names.iter().enumerate() {
+            for (k, (name, finder)) in names.iter().zip(&finders).enumerate() {
                 let mut from = 0;
-                while let Some(at) = text[from..].find(name) {
+                while let Some(at) = finder.find(text[from..].as_bytes()) {
                     let start = from + at;
                     out.push((
                         k,
@@ -670,6 +683,24 @@ fn contains_lexicon_word(seg: &Segmenter, name: &str) -> bool {
     })
 }
 
+/// Adds a mention of `candidate` that runs from token `first` to token `last`.
+fn push_token_mention(
+    out: &mut DocCandidates<'_>,
+    sentence: usize,
+    candidate: u32,
+    first: &DocToken,
+    last: &DocToken,
+) {
+    out.mentions.push(Mention {
+        candidate,
+        norm: Span::new(first.norm.start, last.norm.end),
+        orig: Span::new(first.orig.start, last.orig.end),
+        chars: Span::new(first.chars.start, last.chars.end),
+        sentence: sentence as u32,
+    });
+}
+
+/// Adds a mention of `candidate` at `norm`, which may start or end inside a token.
 fn push_mention(
     out: &mut DocCandidates,
     doc: &Document,
