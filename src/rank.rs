@@ -468,6 +468,14 @@ struct Ctx<'a> {
     colloc: &'a Collocations,
 }
 
+/// The candidates of one unit (a section, or the whole document), each with its mentions,
+/// fragments hidden in the themes that contain them.
+struct Gathering {
+    gathered: Vec<Gathered>,
+    /// The unit's mentions grouped by candidate; each candidate holds its range.
+    grouped: Vec<usize>,
+}
+
 /// A candidate gathered for one unit.
 struct Gathered {
     candidate: u32,
@@ -561,12 +569,19 @@ impl<'a> Ctx<'a> {
             }
         }
         let top = self.options.top;
+        // A unit that holds every mention (the only section, or a document without sections)
+        // is gathered once for both levels.
+        let mut whole: Option<Gathering> = None;
         let sections = doc
             .units
             .iter()
             .zip(&per_unit)
             .map(|(u, mentions)| {
-                let scored = self.score_unit(doc, &cands, &order, mentions, Level::Section, top);
+                let unit = self.gather(doc, &cands, &order, mentions);
+                let scored = self.score(doc, &cands, &unit, Level::Section, top);
+                if mentions.len() == cands.mentions.len() {
+                    whole = Some(unit);
+                }
                 SectionThemes {
                     title: u.title.clone(),
                     span: u.span,
@@ -577,14 +592,16 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let everything: Vec<usize> = (0..cands.mentions.len()).collect();
+        let whole = whole.unwrap_or_else(|| {
+            let everything: Vec<usize> = (0..cands.mentions.len()).collect();
+            self.gather(doc, &cands, &order, &everything)
+        });
         // The corpus adds up each document's leading themes; the tail of a document's list
         // weighs nothing there.
-        let all = self.score_unit(
+        let all = self.score(
             doc,
             &cands,
-            &order,
-            &everything,
+            &whole,
             Level::Document,
             CORPUS_SHARE.max(5 * top),
         );
@@ -659,17 +676,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Scores the candidates mentioned by `mentions` (one unit's, or the whole document's,
-    /// in order), best first; returns the `keep` best.
-    fn score_unit(
+    /// Gathers the candidates mentioned by `mentions` (one unit's, or the whole document's,
+    /// in order) and hides the fragments of longer themes.
+    fn gather(
         &self,
         doc: &Document,
         cands: &DocCandidates<'_>,
         order: &CandidateOrder,
         mentions: &[usize],
-        level: Level,
-        keep: usize,
-    ) -> Vec<Scored> {
+    ) -> Gathering {
         // The candidates mentioned, longest first (so that a theme has claimed its mentions
         // before its fragments look), each with its mentions in order: one list grouped by
         // candidate (a counting sort), each candidate holding its range of it.
@@ -703,6 +718,20 @@ impl<'a> Ctx<'a> {
             g.own.end += 1;
         }
         self.subsume(doc, cands, order, &slot, &mut grouped, &mut gathered);
+        Gathering { gathered, grouped }
+    }
+
+    /// Scores the candidates of a unit gathered by [`Ctx::gather`], best first; returns the
+    /// `keep` best.
+    fn score(
+        &self,
+        doc: &Document,
+        cands: &DocCandidates<'_>,
+        unit: &Gathering,
+        level: Level,
+        keep: usize,
+    ) -> Vec<Scored> {
+        let Gathering { gathered, grouped } = unit;
 
         let weight = |i: usize| match doc.sentences[cands.mentions[i].sentence as usize].block {
             BlockKind::Heading => self.options.heading_weight,
@@ -711,7 +740,7 @@ impl<'a> Ctx<'a> {
         let in_body = |i: usize| doc.sentences[cands.mentions[i].sentence as usize].is_body();
         // Scores, without the mention lists: only the best are kept.
         let mut scored: Vec<(usize, Scored)> = Vec::new();
-        for (k, g) in gathered.iter_mut().enumerate().filter(|(_, g)| !g.hidden) {
+        for (k, g) in gathered.iter().enumerate().filter(|(_, g)| !g.hidden) {
             let c = &cands.candidates[g.candidate as usize];
             let own = &grouped[g.own.clone()];
             if !own.iter().chain(&g.absorbed).any(|&i| in_body(i)) {
@@ -747,7 +776,7 @@ impl<'a> Ctx<'a> {
                     idf,
                     boost,
                     score,
-                    subsumes: std::mem::take(&mut g.subsumes),
+                    subsumes: g.subsumes.clone(),
                     category: g.category,
                 },
             ));
