@@ -512,6 +512,7 @@ pub(crate) fn find_mentions<'a>(
         }
     }
 
+    let mut key = String::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(s);
         // Single terms and lexicon words.
@@ -552,7 +553,6 @@ pub(crate) fn find_mentions<'a>(
         if colloc.len() == 0 {
             continue;
         }
-        let mut key = String::new();
         for run in phrase_runs(toks) {
             for i in 0..run.len() {
                 let first = doc.text(run[i].norm);

@@ -9,7 +9,6 @@ use crate::segment::{Segmenter, SegmenterBuilder};
 use crate::theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 
 /// Settings of a ranking.
 ///
@@ -333,7 +332,7 @@ impl<'e> Corpus<'e> {
         // Corpus themes: a theme's score is the sum of its document scores.
         let mut corpus: FxHashMap<&str, CorpusEntry> = FxHashMap::default();
         for ranked in &per_doc {
-            for sc in &ranked.all {
+            for sc in &ranked.all.list {
                 let text = ranked.cands.candidates[sc.candidate as usize].text;
                 let e = corpus.entry(text).or_insert_with(|| CorpusEntry {
                     score: 0.0,
@@ -354,7 +353,7 @@ impl<'e> Corpus<'e> {
         // Where the leading themes stand in the documents, in order.
         let top: FxHashMap<&str, usize> = order.iter().enumerate().map(|(i, e)| (e.0, i)).collect();
         for (d, ranked) in per_doc.iter().enumerate() {
-            for (k, sc) in ranked.all.iter().enumerate() {
+            for (k, sc) in ranked.all.list.iter().enumerate() {
                 let text = ranked.cands.candidates[sc.candidate as usize].text;
                 if let Some(&i) = top.get(text) {
                     order[i].1.refs.push((d, k));
@@ -370,7 +369,8 @@ impl<'e> Corpus<'e> {
                 let mut theme = ctx.theme(
                     &self.docs[d],
                     &first.cands,
-                    &first.all[k],
+                    &first.all,
+                    &first.all.list[k],
                     options.max_evidence,
                     true,
                 );
@@ -380,12 +380,12 @@ impl<'e> Corpus<'e> {
                 theme.df = e.df;
                 for &(d, k) in &e.refs[1..] {
                     let r = &per_doc[d];
-                    let sc = &r.all[k];
+                    let sc = &r.all.list[k];
                     theme.quoted |= r.cands.candidates[sc.candidate as usize].quoted;
                     theme.category = theme.category.or(sc.category);
                     let room = options.max_evidence.saturating_sub(theme.evidence.len());
                     if room > 0 {
-                        let more = ctx.theme(&self.docs[d], &r.cands, sc, room, true);
+                        let more = ctx.theme(&self.docs[d], &r.cands, &r.all, sc, room, true);
                         theme.evidence.extend(more.evidence);
                     }
                 }
@@ -422,14 +422,21 @@ struct Ranked<'a> {
     themes: DocumentThemes,
     cands: DocCandidates<'a>,
     /// The document's leading candidates, scored, best first.
-    all: Vec<Scored>,
+    all: Scores,
+}
+
+/// The best candidates of a unit, scored, best first, and their mentions.
+struct Scores {
+    list: Vec<Scored>,
+    /// The mentions of each candidate of the list, one after another.
+    mentions: Vec<usize>,
 }
 
 /// A candidate scored in one unit, before its evidence is gathered.
 struct Scored {
     candidate: u32,
-    /// Its mentions (indices into the document's mentions), its own and absorbed, in order.
-    mentions: Vec<usize>,
+    /// Its mentions, its own and absorbed, in order: a range of [`Scores::mentions`].
+    mentions: std::ops::Range<usize>,
     weighted_tf: f64,
     df: u64,
     idf: f64,
@@ -474,6 +481,28 @@ struct Gathering {
     gathered: Vec<Gathered>,
     /// The unit's mentions grouped by candidate; each candidate holds its range.
     grouped: Vec<usize>,
+}
+
+/// Spans claimed by candidates, in order: `(start, end, claimant)`. A unit claims a few
+/// hundred spans at most, so a sorted list does.
+#[derive(Default)]
+struct Claims(Vec<(usize, usize, usize)>);
+
+impl Claims {
+    /// Claims `span` for `by` unless it is claimed already.
+    fn insert(&mut self, span: (usize, usize), by: usize) {
+        let at = self.0.partition_point(|&(s, e, _)| (s, e) < span);
+        if self.0.get(at).is_none_or(|&(s, e, _)| (s, e) != span) {
+            self.0.insert(at, (span.0, span.1, by));
+        }
+    }
+
+    /// The claims from `from` to `to`, both included, in order.
+    fn range(&self, from: (usize, usize), to: (usize, usize)) -> &[(usize, usize, usize)] {
+        let a = self.0.partition_point(|&(s, e, _)| (s, e) < from);
+        let b = self.0.partition_point(|&(s, e, _)| (s, e) <= to);
+        &self.0[a..b.max(a)]
+    }
 }
 
 /// A candidate gathered for one unit.
@@ -586,8 +615,11 @@ impl<'a> Ctx<'a> {
                     title: u.title.clone(),
                     span: u.span,
                     themes: scored
+                        .list
                         .iter()
-                        .map(|sc| self.theme(doc, &cands, sc, self.options.max_evidence, false))
+                        .map(|sc| {
+                            self.theme(doc, &cands, &scored, sc, self.options.max_evidence, false)
+                        })
                         .collect(),
                 }
             })
@@ -606,9 +638,10 @@ impl<'a> Ctx<'a> {
             CORPUS_SHARE.max(5 * top),
         );
         let themes = all
+            .list
             .iter()
             .take(top)
-            .map(|sc| self.theme(doc, &cands, sc, self.options.max_evidence, false))
+            .map(|sc| self.theme(doc, &cands, &all, sc, self.options.max_evidence, false))
             .collect();
         Ranked {
             themes: DocumentThemes {
@@ -628,13 +661,13 @@ impl<'a> Ctx<'a> {
         &self,
         doc: &Document,
         cands: &DocCandidates<'_>,
+        scores: &Scores,
         sc: &Scored,
         max_evidence: usize,
         name_document: bool,
     ) -> Theme {
         let c = &cands.candidates[sc.candidate as usize];
-        let evidence = sc
-            .mentions
+        let evidence = scores.mentions[sc.mentions.clone()]
             .iter()
             .take(max_evidence)
             .map(|&i| {
@@ -730,7 +763,7 @@ impl<'a> Ctx<'a> {
         unit: &Gathering,
         level: Level,
         keep: usize,
-    ) -> Vec<Scored> {
+    ) -> Scores {
         let Gathering { gathered, grouped } = unit;
 
         let weight = |i: usize| match doc.sentences[cands.mentions[i].sentence as usize].block {
@@ -739,7 +772,7 @@ impl<'a> Ctx<'a> {
         };
         let in_body = |i: usize| doc.sentences[cands.mentions[i].sentence as usize].is_body();
         // Scores, without the mention lists: only the best are kept.
-        let mut scored: Vec<(usize, Scored)> = Vec::new();
+        let mut scored: Vec<(usize, Scored)> = Vec::with_capacity(gathered.len());
         for (k, g) in gathered.iter().enumerate().filter(|(_, g)| !g.hidden) {
             let c = &cands.candidates[g.candidate as usize];
             let own = &grouped[g.own.clone()];
@@ -770,7 +803,7 @@ impl<'a> Ctx<'a> {
                 k,
                 Scored {
                     candidate: g.candidate,
-                    mentions: Vec::new(),
+                    mentions: 0..0,
                     weighted_tf,
                     df,
                     idf,
@@ -789,20 +822,31 @@ impl<'a> Ctx<'a> {
             })
         });
         scored.truncate(keep);
-        scored
+        let mut mentions: Vec<usize> = Vec::new();
+        let list = scored
             .into_iter()
             .map(|(k, mut sc)| {
                 let g = &gathered[k];
-                let mut mentions: Vec<usize> = grouped[g.own.clone()].to_vec();
+                let start = mentions.len();
+                mentions.extend(&grouped[g.own.clone()]);
                 if !g.absorbed.is_empty() {
                     mentions.extend(&g.absorbed);
-                    mentions.sort_unstable();
-                    mentions.dedup();
+                    mentions[start..].sort_unstable();
+                    // Without repeats.
+                    let mut kept = start;
+                    for r in start..mentions.len() {
+                        if kept == start || mentions[r] != mentions[kept - 1] {
+                            mentions[kept] = mentions[r];
+                            kept += 1;
+                        }
+                    }
+                    mentions.truncate(kept);
                 }
-                sc.mentions = mentions;
+                sc.mentions = start..mentions.len();
                 sc
             })
-            .collect()
+            .collect();
+        Scores { list, mentions }
     }
 
     /// Hides fragments: a mention inside a longer theme's mention is the same mention; a
@@ -824,7 +868,7 @@ impl<'a> Ctx<'a> {
     ) {
         let mut container: Vec<Option<usize>> = vec![None; gathered.len()];
         // Spans claimed by kept, name-like candidates: (start, end) → claimant.
-        let mut claimed: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        let mut claimed = Claims::default();
         for i in 0..gathered.len() {
             let cid = gathered[i].candidate;
             let c = &cands.candidates[cid as usize];
@@ -838,9 +882,10 @@ impl<'a> Ctx<'a> {
                 let span = cands.mentions[m].norm;
                 let from = (span.end.saturating_sub(MAX_CLAIM_BYTES), 0);
                 let by = claimed
-                    .range(from..=(span.start, usize::MAX))
-                    .find(|((s, e), _)| *e >= span.end && (*s, *e) != (span.start, span.end))
-                    .map(|(_, &by)| by);
+                    .range(from, (span.start, usize::MAX))
+                    .iter()
+                    .find(|&&(s, e, _)| e >= span.end && (s, e) != (span.start, span.end))
+                    .map(|&(_, _, by)| by);
                 match by {
                     Some(by) => owner = owner.or(Some(by)),
                     None => {
@@ -870,7 +915,7 @@ impl<'a> Ctx<'a> {
                     // the same mention too.
                     for &m in &grouped[own.clone()] {
                         let span = cands.mentions[m].norm;
-                        claimed.entry((span.start, span.end)).or_insert(j);
+                        claimed.insert((span.start, span.end), j);
                     }
                     let g = &mut gathered[j];
                     g.absorbed.extend(grouped[own].iter().copied());
@@ -883,7 +928,7 @@ impl<'a> Ctx<'a> {
             if name_like {
                 for &m in &grouped[own] {
                     let span = cands.mentions[m].norm;
-                    claimed.entry((span.start, span.end)).or_insert(i);
+                    claimed.insert((span.start, span.end), i);
                 }
                 // Its name-like fragments of at least NEAR_DUPLICATE_SHARE of its length are
                 // variants of it.
