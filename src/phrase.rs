@@ -635,7 +635,7 @@ fn occurrences<'n>(
             let text = doc.text(s.norm);
             for (k, (name, finder)) in names.iter().zip(&finders).enumerate() {
                 let mut from = 0;
-                while let Some(at) = finder.find(text[from..].as_bytes()) {
+                while let Some(at) = finder.find(&text.as_bytes()[from..]) {
                     let start = from + at;
                     out.push((
                         k,
