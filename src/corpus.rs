@@ -4,6 +4,7 @@
 use crate::error::{Error, ErrorKind};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -17,7 +18,9 @@ const JIEBA_IDF: &str = include_str!("data/idf.txt");
 /// parts (see [`BackgroundIdf::phrase_idf`]).
 #[derive(Debug, Clone)]
 pub struct BackgroundIdf {
-    idf: FxHashMap<Box<str>, f32>,
+    /// The words of the embedded table are borrowed from it; those of a table read at run
+    /// time are owned.
+    idf: FxHashMap<Cow<'static, str>, f32>,
     median: f64,
     max: f64,
 }
@@ -32,7 +35,7 @@ impl BackgroundIdf {
     /// jieba's IDF table, embedded in the crate.
     pub fn jieba() -> BackgroundIdf {
         // The embedded table is checked by the crate's tests; it is well formed.
-        Self::parse(JIEBA_IDF).unwrap_or_else(|_| BackgroundIdf::empty())
+        Self::parse_with(JIEBA_IDF, Cow::Borrowed).unwrap_or_else(|_| BackgroundIdf::empty())
     }
 
     /// A table with no words: every word gets the same IDF.
@@ -59,6 +62,14 @@ impl BackgroundIdf {
     /// # Ok::<(), jingwu::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<BackgroundIdf, Error> {
+        Self::parse_with(text, |w| Cow::Owned(w.to_string()))
+    }
+
+    /// Parses a table, making each word a key with `key`.
+    fn parse_with<'t>(
+        text: &'t str,
+        key: impl Fn(&'t str) -> Cow<'static, str>,
+    ) -> Result<BackgroundIdf, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut idf = FxHashMap::default();
         idf.reserve(text.len() / 20);
@@ -77,7 +88,7 @@ impl BackgroundIdf {
             if !v.is_finite() || v < 0.0 {
                 return Err(bad("IDF must be a finite, non-negative number"));
             }
-            idf.insert(word.trim().into(), v);
+            idf.insert(key(word.trim()), v);
         }
         if idf.is_empty() {
             return Err(Error::new(
@@ -86,9 +97,9 @@ impl BackgroundIdf {
             ));
         }
         let mut values: Vec<f32> = idf.values().copied().collect();
-        values.sort_unstable_by(f32::total_cmp);
-        let median = f64::from(values[values.len() / 2]);
-        let max = f64::from(values[values.len() - 1]);
+        let max = f64::from(values.iter().copied().fold(f32::MIN, f32::max));
+        let mid = values.len() / 2;
+        let median = f64::from(*values.select_nth_unstable_by(mid, f32::total_cmp).1);
         Ok(BackgroundIdf { idf, median, max })
     }
 
