@@ -523,6 +523,29 @@ mod tests {
     }
 
     #[test]
+    fn embedded_table_borrowed_equals_parsed() {
+        let borrowed = BackgroundIdf::jieba();
+        let parsed = BackgroundIdf::parse(JIEBA_IDF).unwrap();
+        assert_eq!(borrowed.len(), parsed.len());
+        assert_eq!(borrowed.median(), parsed.median());
+        assert_eq!(borrowed.max, parsed.max);
+        for w in ["笑气", "公安", "电信", "工作"] {
+            assert_eq!(borrowed.get(w), parsed.get(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn median_and_max_of_a_table() {
+        // Seven values: the median is the fourth smallest whatever the order of the lines.
+        let t = BackgroundIdf::parse("a 5\nb 1\nc 7\nd 3\ne 2\nf 6\ng 4\n").unwrap();
+        assert_eq!(t.median(), 4.0);
+        assert_eq!(t.max, 7.0);
+        let t = BackgroundIdf::parse("a 2\nb 9\n").unwrap();
+        assert_eq!(t.median(), 9.0);
+        assert_eq!(t.max, 9.0);
+    }
+
+    #[test]
     fn idf_table_errors() {
         for (text, line) in [
             ("a 1\nb x\n", 2),

@@ -757,3 +757,28 @@ fn offset_in(doc: &Document, t: &DocToken, pos: usize) -> Option<(usize, usize)>
     let chars = text.get(..d)?.chars().count();
     Some((t.orig.start + d, t.chars.start + chars))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::ngram_key;
+
+    #[test]
+    fn a_run_key_is_its_words_joined() {
+        let text = "电信网络诈骗案件";
+        // 电信 | 网络 | 诈骗 | 案件
+        let key = RunKey {
+            text,
+            cuts: [6, 12, 18],
+        };
+        let mut out = String::new();
+        key.write_key(&mut out);
+        assert_eq!(out, ngram_key(["电信", "网络", "诈骗", "案件"]));
+        let two = RunKey {
+            text: &text[..12],
+            cuts: [6, 0, 0],
+        };
+        two.write_key(&mut out);
+        assert_eq!(out, ngram_key(["电信", "网络"]));
+    }
+}

@@ -942,3 +942,41 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_keeps_its_first_claimant() {
+        let mut c = Claims::default();
+        c.insert((10, 16), 1);
+        c.insert((4, 12), 2);
+        c.insert((10, 16), 3);
+        c.insert((10, 13), 4);
+        assert_eq!(c.0, vec![(4, 12, 2), (10, 13, 4), (10, 16, 1)]);
+    }
+
+    #[test]
+    fn claims_in_a_range_include_both_ends() {
+        let mut c = Claims::default();
+        for (k, span) in [(0, 3), (3, 9), (3, 12), (6, 9), (9, 12)]
+            .into_iter()
+            .enumerate()
+        {
+            c.insert(span, k);
+        }
+        let starts = |from, to| -> Vec<(usize, usize)> {
+            c.range(from, to).iter().map(|&(s, e, _)| (s, e)).collect()
+        };
+        assert_eq!(
+            starts((3, 0), (6, usize::MAX)),
+            vec![(3, 9), (3, 12), (6, 9)]
+        );
+        assert_eq!(starts((3, 12), (3, 12)), vec![(3, 12)]);
+        assert_eq!(
+            starts((10, 0), (9, usize::MAX)),
+            Vec::<(usize, usize)>::new()
+        );
+    }
+}
