@@ -187,6 +187,48 @@ fn ranking_is_deterministic_whatever_the_threads() {
 }
 
 #[test]
+fn adding_many_reports_at_once_equals_adding_them_one_by_one() {
+    // More reports than one batch of `add_all`, so that one batch is counted while the next
+    // is analysed.
+    let seed = common::seed();
+    let paragraphs: Vec<&str> = seed
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| p.chars().count() > 20)
+        .collect();
+    assert!(paragraphs.len() > 10);
+    let docs: Vec<(String, String)> = (0..150)
+        .map(|i| {
+            let a = paragraphs[i % paragraphs.len()];
+            let b = paragraphs[(i * 7 + 3) % paragraphs.len()];
+            (format!("r{i:03}"), format!("象山公安：\n{a}\n\n{b}\n"))
+        })
+        .collect();
+    let engine = common::engine();
+    let mut one_by_one = engine.corpus();
+    for (id, t) in &docs {
+        one_by_one.add(id, t);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    let at_once = pool.install(|| {
+        let mut c = engine.corpus();
+        c.add_all(docs.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+        c
+    });
+    assert_eq!(at_once.len(), docs.len());
+    assert_eq!(one_by_one.stats().to_json(), at_once.stats().to_json());
+    let options = RankOptions::default();
+    let (a, b) = (one_by_one.rank(&options), at_once.rank(&options));
+    let paths: Vec<&str> = b.documents().iter().map(|d| d.path()).collect();
+    let ids: Vec<&str> = docs.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(paths, ids, "documents keep the order they were given in");
+    assert_eq!(a.to_json(), b.to_json());
+}
+
+#[test]
 fn json_has_the_documented_shape_and_round_trips() {
     let (_, r) = rank_seed();
     let json = r.to_json();
