@@ -132,11 +132,15 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
     }
     // The tokens of a run are adjacent, so its text is one slice of the document's text.
     let joined = doc.text(Span::new(first.norm.start, last.norm.end));
+    // At most four bytes a character: most runs are ruled in or out by their length.
+    if joined.len() < 3 || joined.len() > 4 * MAX_NGRAM_CHARS {
+        return false;
+    }
     let chars = joined.chars().count();
     if !(3..=MAX_NGRAM_CHARS).contains(&chars) {
         return false;
     }
-    if seg.is_generic(joined) || seg.is_stop_word(joined) {
+    if seg.is_generic_or_stop(joined) {
         return false;
     }
     let n = run.len();
@@ -159,7 +163,12 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
 
 /// Counts a document's candidate words, quoted names and runs of words.
 pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCounts<'d> {
-    let mut counts = DocCounts::default();
+    // About one distinct word and one run for every four tokens.
+    let guess = doc.tokens.len() / 4;
+    let mut counts = DocCounts {
+        terms: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
+        ngrams: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
+    };
     for s in &doc.sentences {
         let unit = s.unit.unwrap_or(OUTSIDE_SECTIONS);
         let toks = doc.sentence_tokens(s);

@@ -376,6 +376,11 @@ impl Segmenter {
         self.words.get(word).is_some_and(|w| w.stop)
     }
 
+    /// Whether `word` is general policing vocabulary or a stop word, in one look-up.
+    pub(crate) fn is_generic_or_stop(&self, word: &str) -> bool {
+        self.words.get(word).is_some_and(|w| w.generic || w.stop)
+    }
+
     /// Whether `word` is general policing vocabulary, never a theme on its own (民警, 案件).
     pub fn is_generic(&self, word: &str) -> bool {
         self.words.get(word).is_some_and(|w| w.generic)
