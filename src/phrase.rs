@@ -366,6 +366,11 @@ impl<'a> DocCandidates<'a> {
         self.index.get(text).copied()
     }
 
+    /// Frees the index by text, once no candidate is looked up by its text any more.
+    pub(crate) fn drop_index(&mut self) {
+        self.index = FxHashMap::default();
+    }
+
     fn candidate(&mut self, c: Candidate<'a>) -> u32 {
         if let Some(&i) = self.index.get(c.text) {
             let e = &mut self.candidates[i as usize];

@@ -580,7 +580,7 @@ impl<'a> Ctx<'a> {
     where
         'a: 'd,
     {
-        let cands = phrase::find_mentions(
+        let mut cands = phrase::find_mentions(
             self.engine.segmenter(),
             self.engine.background(),
             self.stats,
@@ -643,6 +643,8 @@ impl<'a> Ctx<'a> {
             .take(top)
             .map(|sc| self.theme(doc, &cands, &all, sc, self.options.max_evidence, false))
             .collect();
+        // The corpus ranking reads the candidates by number only.
+        cands.drop_index();
         Ranked {
             themes: DocumentThemes {
                 path: doc.id.clone(),
