@@ -178,8 +178,9 @@ impl Engine {
     pub fn rank_text(&self, text: &str, options: &RankOptions) -> DocumentThemes {
         let mut c = self.corpus();
         c.add("", text);
-        let mut r = c.rank(options);
-        r.documents.pop().unwrap_or(DocumentThemes {
+        // One document: its themes are the corpus's, no need to add them up.
+        let mut ranked = c.rank_documents(options);
+        ranked.pop().map(|r| r.themes).unwrap_or(DocumentThemes {
             path: String::new(),
             title: String::new(),
             sections: Vec::new(),
@@ -317,6 +318,12 @@ impl<'e> Corpus<'e> {
 
     /// Ranks the themes of every section, every document and the whole corpus.
     pub fn rank(&self, options: &RankOptions) -> Ranking {
+        let per_doc = self.rank_documents(options);
+        self.with_corpus_themes(per_doc, options)
+    }
+
+    /// Ranks the themes of every section and every document.
+    fn rank_documents(&self, options: &RankOptions) -> Vec<Ranked<'_>> {
         let colloc = Collocations::find(
             &self.stats,
             options.min_collocation_count,
@@ -328,7 +335,17 @@ impl<'e> Corpus<'e> {
             options,
             colloc: &colloc,
         };
-        let per_doc: Vec<Ranked> = self.docs.par_iter().map(|d| ctx.rank_document(d)).collect();
+        self.docs.par_iter().map(|d| ctx.rank_document(d)).collect()
+    }
+
+    /// The ranking: the documents' themes, and the corpus's, added up from them.
+    fn with_corpus_themes(&self, per_doc: Vec<Ranked<'_>>, options: &RankOptions) -> Ranking {
+        let ctx = Ctx {
+            engine: self.engine,
+            stats: &self.stats,
+            options,
+            colloc: &Collocations::default(),
+        };
         // Corpus themes: a theme's score is the sum of its document scores.
         let mut corpus: FxHashMap<&str, CorpusEntry> = FxHashMap::default();
         for ranked in &per_doc {
@@ -468,8 +485,10 @@ const NEAR_DUPLICATE_SHARE: f64 = 0.6;
 /// Longest span, in bytes, a lexicon word, quoted name or collocation can cover.
 const MAX_CLAIM_BYTES: usize = 4 * crate::MAX_WORD_CHARS;
 
-struct Ctx<'a> {
-    engine: &'a Engine,
+/// What ranking a document needs: the engine (whose lexicon candidates may borrow from, for
+/// as long as the engine lives) and the corpus's statistics, options and collocations.
+struct Ctx<'e, 'a> {
+    engine: &'e Engine,
     stats: &'a CorpusStats,
     options: &'a RankOptions,
     colloc: &'a Collocations,
@@ -575,10 +594,10 @@ impl CandidateOrder {
     }
 }
 
-impl<'a> Ctx<'a> {
+impl<'e> Ctx<'e, '_> {
     fn rank_document<'d>(&self, doc: &'d Document) -> Ranked<'d>
     where
-        'a: 'd,
+        'e: 'd,
     {
         let mut cands = phrase::find_mentions(
             self.engine.segmenter(),
