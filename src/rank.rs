@@ -56,7 +56,10 @@ impl RankOptions {
         self.top
     }
 
-    /// How much a mention in a heading counts, against 1 for body text (default 2).
+    /// How much a mention in a heading counts, against 1 for body text (default 2). A plain
+    /// word (not a lexicon word, quoted name or collocation) in a newspaper's heading, which
+    /// is a slogan, counts as body text; in a numbered heading of an official document it
+    /// counts this much too.
     pub fn heading_weight(mut self, w: f64) -> Self {
         self.heading_weight = w.max(0.0);
         self
@@ -801,12 +804,19 @@ impl<'e> Ctx<'e, '_> {
                 continue;
             }
             // Summed in the order of the text.
+            // A newspaper's headings are slogans: a plain word in one is no more than a
+            // mention (平安成绩单); a name in one (a lexicon word, a quoted name, a
+            // collocation) or a numbered heading of an official document states the work.
+            let plain = c.source == Source::Term && g.category.is_none();
+            let w = |i: usize| {
+                if plain && !in_body(i) { 1.0 } else { weight(i) }
+            };
             let weighted_tf: f64 = if g.absorbed.is_empty() {
-                own.iter().map(|&i| weight(i)).sum()
+                own.iter().map(|&i| w(i)).sum()
             } else {
                 let mut all: Vec<usize> = own.iter().chain(&g.absorbed).copied().collect();
                 all.sort_unstable();
-                all.iter().map(|&i| weight(i)).sum()
+                all.iter().map(|&i| w(i)).sum()
             };
             let df = c.counts.map_or(1, |t| t.df(level)).max(1);
             let idf = self

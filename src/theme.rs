@@ -58,7 +58,8 @@ pub enum Source {
 /// A ranked theme.
 ///
 /// `score = tf × idf × boost`, where `tf` weighs each mention by where it stands (a heading
-/// counts [`crate::RankOptions::heading_weight`] times), `idf` blends the corpus's own document
+/// counts [`crate::RankOptions::heading_weight`] times, but for a plain word in a newspaper's
+/// heading), `idf` blends the corpus's own document
 /// frequency with the background table (see [`crate::CorpusStats::idf`]), and `boost` is
 /// [`crate::RankOptions::quote_boost`] for a quoted name and
 /// [`crate::RankOptions::lexicon_boost`] for a lexicon word (1 otherwise).

@@ -323,3 +323,45 @@ proptest! {
         prop_assert_eq!(&ba, &union);
     }
 }
+
+#[test]
+fn a_plain_word_in_a_newspaper_heading_counts_once_and_a_name_twice() {
+    let text = "宁波公安：\n\n严打电信网络诈骗 交出平安成绩单\n\n今年以来，宁波公安严打电信网络诈骗，交出了一份成绩单。\n";
+    let themes = common::engine().rank_text(text, &RankOptions::default().top(50));
+    let find = |w: &str| {
+        themes
+            .themes()
+            .iter()
+            .find(|t| t.text() == w)
+            .unwrap_or_else(|| panic!("{w} is not a theme"))
+    };
+    // The name (the lexicon word, or the collocation built on it that absorbs it): once in
+    // the heading, at twice the weight, and once in the body.
+    let name = themes
+        .themes()
+        .iter()
+        .find(|t| t.text().contains("电信网络诈骗"))
+        .expect("a theme names 电信网络诈骗");
+    assert_eq!(name.tf(), 2);
+    assert_eq!(name.weighted_tf(), 3.0);
+    // The plain word: a slogan's word counts as a mention, no more.
+    assert_eq!(find("成绩单").tf(), 2);
+    assert_eq!(find("成绩单").weighted_tf(), 2.0);
+}
+
+#[test]
+fn a_plain_word_in_a_numbered_heading_counts_twice() {
+    let text = "临江县公安局2023年工作总结\n\n一、严打犯罪\n\n（一）深化源头治理。全年开展源头治理行动12次，源头治理成效明显。\n";
+    let themes = common::engine().rank_text(text, &RankOptions::default().top(50));
+    let t = themes
+        .themes()
+        .iter()
+        .find(|t| t.text() == "源头治理")
+        .expect("源头治理 is a theme");
+    assert!(
+        t.weighted_tf() > t.tf() as f64,
+        "{} of {}",
+        t.weighted_tf(),
+        t.tf()
+    );
+}
