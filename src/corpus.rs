@@ -398,6 +398,27 @@ impl CorpusStats {
         }
     }
 
+    /// Takes `other` out again after it was merged in: what is left is what the rest added.
+    /// Entries left with no count at all are dropped.
+    pub(crate) fn subtract(&mut self, other: &CorpusStats) {
+        self.documents = self.documents.saturating_sub(other.documents);
+        self.sections = self.sections.saturating_sub(other.sections);
+        for (map, theirs) in [
+            (&mut self.terms, &other.terms),
+            (&mut self.ngrams, &other.ngrams),
+        ] {
+            for (k, v) in theirs {
+                let Some(e) = map.get_mut(k) else { continue };
+                e.count = e.count.saturating_sub(v.count);
+                e.documents = e.documents.saturating_sub(v.documents);
+                e.sections = e.sections.saturating_sub(v.sections);
+                if *e == TermCounts::default() {
+                    map.remove(k);
+                }
+            }
+        }
+    }
+
     /// Drops every candidate and run seen fewer than `min_count` times, keeping the
     /// statistics of a large corpus within a budget. Rare entries matter least: they rank
     /// through the background table instead.

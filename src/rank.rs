@@ -309,13 +309,8 @@ impl<'e> Corpus<'e> {
     /// The statistics of the documents added, without the prior: what to save for next time.
     pub fn own_stats(&self) -> CorpusStats {
         let mut s = self.stats.clone();
-        // The prior was merged first; take it out again by rebuilding from the documents.
-        if self.prior.documents() > 0 {
-            s = CorpusStats::new();
-            for d in &self.docs {
-                add_counts(self.engine, &mut s, d);
-            }
-        }
+        // Counts are sums: the prior comes out as it went in.
+        s.subtract(&self.prior);
         s
     }
 

@@ -287,6 +287,25 @@ fn prior_statistics_change_document_frequencies() {
     assert_eq!(t.df(), 2, "笑气 was in last year's report too");
 }
 
+#[test]
+fn own_statistics_are_those_of_the_reports_added() {
+    // A prior from other reports: what is left once it is taken out is exactly what a
+    // corpus of this year's reports alone counts.
+    let engine = common::engine();
+    let seed = common::seed();
+    let summary = jingwu::read_report_file("seeds/gw_1.txt").expect("the summary is in seeds/");
+    let mut last_year = engine.corpus();
+    last_year.add("last", &summary);
+    let mut this_year = engine.corpus_with_stats(last_year.own_stats());
+    let mut alone = engine.corpus();
+    for (id, text) in [("a", &seed), ("b", &summary)] {
+        this_year.add(id, text);
+        alone.add(id, text);
+    }
+    assert_eq!(this_year.stats().documents(), 3);
+    assert_eq!(this_year.own_stats(), *alone.stats());
+}
+
 /// The seed's paragraphs, as small documents.
 fn paragraphs() -> Vec<String> {
     common::seed()
