@@ -23,34 +23,19 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        top: 10,
-        out: PathBuf::from("target/jingwu-report.html"),
-        paths: Vec::new(),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "-o" | "--output" => {
-                args.out = PathBuf::from(it.next().ok_or("-o needs a file name")?);
-            }
-            "--top" => {
-                let n = it.next().ok_or("--top needs a number")?;
-                args.top = n
-                    .parse()
-                    .map_err(|_| format!("--top: `{n}` is not a number"))?;
-            }
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            _ if a.starts_with('-') && a.len() > 1 => {
-                return Err(format!("unknown option `{a}`\n{USAGE}"));
-            }
-            _ => args.paths.push(PathBuf::from(a)),
+    let mut out = PathBuf::from("target/jingwu-report.html");
+    let common = common::parse_args(USAGE, |a, rest| match a {
+        "-o" | "--output" => {
+            out = PathBuf::from(rest.next().ok_or("-o needs a file name")?);
+            Ok(true)
         }
-    }
-    if args.paths.is_empty() {
-        args.paths = common::default_paths();
-    }
-    Ok(args)
+        _ => Ok(false),
+    })?;
+    Ok(Args {
+        top: common.top,
+        out,
+        paths: common.paths,
+    })
 }
 
 fn main() -> ExitCode {

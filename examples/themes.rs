@@ -14,6 +14,8 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: themes [--json] [--top N] [PATH ...]";
+
 struct Args {
     json: bool,
     top: usize,
@@ -21,32 +23,19 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        json: false,
-        top: 10,
-        paths: Vec::new(),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--json" => args.json = true,
-            "--top" => {
-                let n = it.next().ok_or("--top needs a number")?;
-                args.top = n
-                    .parse()
-                    .map_err(|_| format!("--top: `{n}` is not a number"))?;
-            }
-            "-h" | "--help" => {
-                return Err("usage: themes [--json] [--top N] [PATH ...]".to_string());
-            }
-            _ if a.starts_with("--") => return Err(format!("unknown option `{a}`")),
-            _ => args.paths.push(PathBuf::from(a)),
+    let mut json = false;
+    let common = common::parse_args(USAGE, |a, _| match a {
+        "--json" => {
+            json = true;
+            Ok(true)
         }
-    }
-    if args.paths.is_empty() {
-        args.paths = common::default_paths();
-    }
-    Ok(args)
+        _ => Ok(false),
+    })?;
+    Ok(Args {
+        json,
+        top: common.top,
+        paths: common.paths,
+    })
 }
 
 /// Up to `max` characters of `sentence` around the first mention of `theme`.

@@ -1,4 +1,4 @@
-//! What the examples share: the default reports and reading them.
+//! What the examples share: their common arguments, the default reports and reading them.
 
 use jingwu::Decoding;
 use std::path::PathBuf;
@@ -23,4 +23,47 @@ pub fn read(paths: &[PathBuf]) -> (Vec<(String, String)>, bool) {
         .map(|(path, d)| (path, d.into_text()))
         .collect();
     (docs, !read.errors.is_empty())
+}
+
+/// The arguments the examples share.
+pub struct Args {
+    /// How many themes to show.
+    pub top: usize,
+    /// The reports: files or directories.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Reads the arguments: `--top N`, `-h`/`--help` and the report paths (by default `seeds/`).
+/// `own` is offered every other option with the arguments after it and says whether it took
+/// it; `usage` is the text for `--help` and for an unknown option.
+pub fn parse_args(
+    usage: &str,
+    mut own: impl FnMut(&str, &mut dyn Iterator<Item = String>) -> Result<bool, String>,
+) -> Result<Args, String> {
+    let mut args = Args {
+        top: 10,
+        paths: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--top" => {
+                let n = it.next().ok_or("--top needs a number")?;
+                args.top = n
+                    .parse()
+                    .map_err(|_| format!("--top: `{n}` is not a number"))?;
+            }
+            "-h" | "--help" => return Err(usage.to_string()),
+            _ if a.starts_with('-') && a.len() > 1 => {
+                if !own(&a, &mut it)? {
+                    return Err(format!("unknown option `{a}`\n{usage}"));
+                }
+            }
+            _ => args.paths.push(PathBuf::from(a)),
+        }
+    }
+    if args.paths.is_empty() {
+        args.paths = default_paths();
+    }
+    Ok(args)
 }
