@@ -3,30 +3,16 @@
 //! matching character offsets, lies in its sentence and reads as its theme.
 #![no_main]
 
-use jingwu::{Decoding, Engine, RankOptions, Span, decode_report, fold_width};
+use jingwu::{Decoding, Engine, RankOptions, decode_report, fold_width};
+mod common;
+
+use common::*;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
 fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(Engine::new)
-}
-
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what} {span:?} outside 0..{}",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {span:?} not on character boundaries"
-    );
-}
-
-fn char_span(text: &str, span: Span) -> Span {
-    let start = text[..span.start].chars().count();
-    Span::new(start, start + text[span].chars().count())
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -4,19 +4,10 @@
 #![no_main]
 
 use jingwu::{Decoding, Report, Span, decode_report, fold_width};
-use libfuzzer_sys::fuzz_target;
+mod common;
 
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what} {span:?} outside 0..{}",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {span:?} not on character boundaries"
-    );
-}
+use common::*;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let decoded = decode_report(data, Decoding::Lossy).expect("lossy decoding never fails");

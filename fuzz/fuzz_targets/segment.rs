@@ -4,29 +4,16 @@
 //! parsed report, segmented on its own, tiles the block's text with spans inside the block.
 #![no_main]
 
-use jingwu::{Decoding, Report, Segmenter, Span, decode_report, fold_width};
+use jingwu::{Decoding, Report, Segmenter, Span, decode_report};
+mod common;
+
+use common::*;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
 fn segmenter() -> &'static Segmenter {
     static SEGMENTER: OnceLock<Segmenter> = OnceLock::new();
     SEGMENTER.get_or_init(Segmenter::new)
-}
-
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what} {span:?} outside 0..{}",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {span:?} not on character boundaries"
-    );
-}
-
-fn fold(s: &str) -> String {
-    s.chars().map(fold_width).collect()
 }
 
 fn without_whitespace(s: &str) -> String {

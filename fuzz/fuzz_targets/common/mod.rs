@@ -1,0 +1,28 @@
+//! What the fuzz targets share: checks of spans into the input, and width folding.
+#![allow(dead_code)]
+
+use jingwu::{Span, fold_width};
+
+/// Asserts that `span` (of the thing called `what`) slices `text` on character boundaries.
+pub fn check_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} {span:?} outside 0..{}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} {span:?} not on character boundaries"
+    );
+}
+
+/// The character span of byte span `span` of `text`.
+pub fn char_span(text: &str, span: Span) -> Span {
+    let start = text[..span.start].chars().count();
+    Span::new(start, start + text[span].chars().count())
+}
+
+/// `s` width-folded, as the library folds it.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_width).collect()
+}
