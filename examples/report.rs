@@ -16,30 +16,21 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: report [--top N] [PATH ...] [-o report.html]";
 
-struct Args {
-    top: usize,
-    out: PathBuf,
-    paths: Vec<PathBuf>,
-}
-
-fn parse_args() -> Result<Args, String> {
+/// The shared arguments, and the file the page goes to.
+fn parse_args() -> Result<(common::Args, PathBuf), String> {
     let mut out = PathBuf::from("target/jingwu-report.html");
-    let common = common::parse_args(USAGE, |a, rest| match a {
+    let args = common::parse_args(USAGE, |a, rest| match a {
         "-o" | "--output" => {
             out = PathBuf::from(rest.next().ok_or("-o needs a file name")?);
             Ok(true)
         }
         _ => Ok(false),
     })?;
-    Ok(Args {
-        top: common.top,
-        out,
-        paths: common.paths,
-    })
+    Ok((args, out))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
+    let (args, out) = match parse_args() {
         Ok(a) => a,
         Err(e) => {
             eprintln!("{e}");
@@ -65,20 +56,20 @@ fn main() -> ExitCode {
         }
     };
 
-    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty())
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)
     {
         eprintln!("error: {}: {e}", dir.display());
         return ExitCode::FAILURE;
     }
-    if let Err(e) = std::fs::write(&args.out, page.as_bytes()) {
-        eprintln!("error: {}: {e}", args.out.display());
+    if let Err(e) = std::fs::write(&out, page.as_bytes()) {
+        eprintln!("error: {}: {e}", out.display());
         return ExitCode::FAILURE;
     }
     let sections: usize = ranking.documents().iter().map(|d| d.sections().len()).sum();
     println!(
         "wrote {} ({} report{}, {} section{}, {} bytes)",
-        args.out.display(),
+        out.display(),
         docs.len(),
         if docs.len() == 1 { "" } else { "s" },
         sections,

@@ -11,31 +11,21 @@ mod common;
 use jingwu::{Engine, RankOptions, Ranking, Theme};
 use std::fmt::Write as _;
 use std::io::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: themes [--json] [--top N] [PATH ...]";
 
-struct Args {
-    json: bool,
-    top: usize,
-    paths: Vec<PathBuf>,
-}
-
-fn parse_args() -> Result<Args, String> {
+/// The shared arguments, and whether to print JSON.
+fn parse_args() -> Result<(common::Args, bool), String> {
     let mut json = false;
-    let common = common::parse_args(USAGE, |a, _| match a {
+    let args = common::parse_args(USAGE, |a, _| match a {
         "--json" => {
             json = true;
             Ok(true)
         }
         _ => Ok(false),
     })?;
-    Ok(Args {
-        json,
-        top: common.top,
-        paths: common.paths,
-    })
+    Ok((args, json))
 }
 
 /// Up to `max` characters of `sentence` around the first mention of `theme`.
@@ -120,7 +110,7 @@ fn print_ranking(out: &mut String, r: &Ranking) {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
+    let (args, json) = match parse_args() {
         Ok(a) => a,
         Err(e) => {
             eprintln!("{e}");
@@ -133,7 +123,7 @@ fn main() -> ExitCode {
     corpus.add_all(docs);
     let ranking = corpus.rank(&RankOptions::default().top(args.top));
     let mut out = String::new();
-    if args.json {
+    if json {
         out = ranking.to_json();
         out.push('\n');
     } else {
