@@ -197,6 +197,25 @@ impl DocumentThemes {
     pub fn themes(&self) -> &[Theme] {
         &self.themes
     }
+
+    /// Every theme shown for the document: each section's, in order, then the whole
+    /// document's. A theme ranked in several places comes once for each.
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions};
+    ///
+    /// let engine = Engine::new();
+    /// let doc = engine.rank_text("象山公安：\n深化“共富警务”，“共富警务”惠及渔民。", &RankOptions::default());
+    /// let shown = doc.sections().iter().map(|s| s.themes().len()).sum::<usize>() + doc.themes().len();
+    /// assert_eq!(doc.all_themes().count(), shown);
+    /// assert!(doc.all_themes().any(|t| t.text() == "共富警务"));
+    /// ```
+    pub fn all_themes(&self) -> impl Iterator<Item = &Theme> + Clone + '_ {
+        self.sections
+            .iter()
+            .flat_map(|s| s.themes.iter())
+            .chain(&self.themes)
+    }
 }
 
 /// Themes across the whole corpus: a theme's score is the sum of its scores in the documents

@@ -12,12 +12,7 @@ fn check_rank(bytes: &[u8]) {
     let decoded = decode_report(bytes, Decoding::Lossy).unwrap();
     let text = decoded.text();
     let doc = common::engine().rank_text(text, &RankOptions::default());
-    for t in doc
-        .sections()
-        .iter()
-        .flat_map(|s| s.themes())
-        .chain(doc.themes())
-    {
+    for t in doc.all_themes() {
         for e in t.evidence() {
             if let Some(problem) = common::evidence_problem(text, t, e) {
                 panic!("{problem}");

@@ -137,12 +137,7 @@ fn rare_characters_are_never_dropped() {
 fn control_characters_are_never_themes_and_graphemes_stay_whole() {
     let text = "慈溪公安：\n\n\u{1b}[31m严打电信网络诈骗\u{1b}[0m，\r\n捣毁笑气窝点。严打电信网络诈骗。\u{7}\n";
     let d = common::engine().rank_text(text, &RankOptions::default().top(50));
-    for t in d
-        .sections()
-        .iter()
-        .flat_map(|s| s.themes())
-        .chain(d.themes())
-    {
+    for t in d.all_themes() {
         assert!(t.text().chars().all(|c| !c.is_control()), "{:?}", t.text());
         assert!(!["31m", "0m", "m"].contains(&t.text()));
     }
@@ -251,12 +246,7 @@ fn check_ranking(text: &str) -> Result<(), TestCaseError> {
     let a = common::engine().rank_text(text, &opts);
     let b = common::engine().rank_text(text, &opts);
     prop_assert_eq!(&a, &b, "ranking is deterministic");
-    for t in a
-        .sections()
-        .iter()
-        .flat_map(|s| s.themes())
-        .chain(a.themes())
-    {
+    for t in a.all_themes() {
         for e in t.evidence() {
             let problem = common::evidence_problem(text, t, e);
             prop_assert!(problem.is_none(), "{}", problem.unwrap_or_default());

@@ -119,11 +119,7 @@ fn marks(page: &str) -> Vec<Mark> {
 fn evidence_spans(r: &Ranking, path: &str) -> BTreeSet<(usize, usize)> {
     let mut spans = BTreeSet::new();
     for d in r.documents().iter().filter(|d| d.path() == path) {
-        let themes = d
-            .sections()
-            .iter()
-            .flat_map(|s| s.themes())
-            .chain(d.themes());
+        let themes = d.all_themes();
         for t in themes {
             spans.extend(t.evidence().iter().map(|e| (e.start, e.end)));
         }

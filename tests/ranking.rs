@@ -96,12 +96,7 @@ fn seed_themes_are_not_boilerplate_names_or_places() {
 fn evidence_points_at_the_theme_in_the_original() {
     let (text, r) = rank_seed();
     let doc = &r.documents()[0];
-    for t in doc
-        .sections()
-        .iter()
-        .flat_map(|s| s.themes())
-        .chain(doc.themes())
-    {
+    for t in doc.all_themes() {
         assert!(t.tf() as usize >= t.evidence().len());
         assert!(!t.evidence().is_empty(), "{} has no evidence", t.text());
         for e in t.evidence() {

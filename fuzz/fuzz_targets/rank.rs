@@ -24,11 +24,7 @@ fuzz_target!(|data: &[u8]| {
     for s in doc.sections() {
         check_span(text, s.span(), "section");
     }
-    let themes = doc
-        .sections()
-        .iter()
-        .flat_map(|s| s.themes())
-        .chain(doc.themes());
+    let themes = doc.all_themes();
     for t in themes {
         assert!(!t.text().is_empty(), "empty theme");
         assert!(
