@@ -513,22 +513,16 @@ fn model_error(e: &serde_json::Error) -> Error {
     .with_line(e.line())
 }
 
-/// The key of a run of words.
+/// The key of a run of words: its words joined by [`NGRAM_SEP`].
 pub(crate) fn ngram_key<'w>(words: impl IntoIterator<Item = &'w str>) -> String {
     let mut key = String::new();
-    ngram_key_into(&mut key, words);
-    key
-}
-
-/// Writes the key of a run of words into `key`, replacing what it held.
-pub(crate) fn ngram_key_into<'w>(key: &mut String, words: impl IntoIterator<Item = &'w str>) {
-    key.clear();
     for w in words {
         if !key.is_empty() {
             key.push(NGRAM_SEP);
         }
         key.push_str(w);
     }
+    key
 }
 
 #[cfg(test)]

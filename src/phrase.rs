@@ -468,7 +468,7 @@ pub(crate) fn find_mentions<'a>(
     }
     let mut names: Vec<(&str, QuoteEvidence)> = quoted
         .into_iter()
-        .filter(|(name, _)| !(own(name) || seg.is_generic(name) || seg.is_stop_word(name)))
+        .filter(|(name, _)| !(own(name) || seg.is_generic_or_stop(name)))
         .collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     // Every occurrence of every quoted text, quoted or not, in one pass over the document.
