@@ -548,59 +548,34 @@ impl Segmenter {
                 cache.owner = self.id;
                 cache.map.clear();
             }
-            let mut at = 0;
-            for token in &tokens {
-                let (start, end) = (token.byte_start, token.byte_end);
-                if start < at || end > text.len() || start >= end {
-                    continue;
+            let spans = tokens.iter().map(|t| (t.byte_start, t.byte_end, ()));
+            tile(text, base, spans, out, |word, ()| {
+                if let Some(&known) = cache.map.get(word) {
+                    return Some((known.0, Some(known.1)));
                 }
-                if start > at {
-                    // jieba left something out: keep it as its own token rather than lose it.
-                    out.push((base + at, base + start, Pos::Other, None));
-                }
-                let word = &text[start..end];
-                let (pos, class) = match cache.map.get(word) {
-                    Some(&known) => known,
-                    None => match self.jieba.tag(word, self.hmm).as_slice() {
-                        [one] if one.word == word => {
-                            let pos = Pos::from_tag(one.tag);
-                            let known = (pos, self.classify(word, pos));
-                            if cache.map.len() >= POS_CACHE_WORDS {
-                                cache.map.clear();
-                            }
-                            cache.map.insert(word.into(), known);
-                            known
+                match self.jieba.tag(word, self.hmm).as_slice() {
+                    [one] if one.word == word => {
+                        let pos = Pos::from_tag(one.tag);
+                        let known = (pos, self.classify(word, pos));
+                        if cache.map.len() >= POS_CACHE_WORDS {
+                            cache.map.clear();
                         }
-                        _ => return false,
-                    },
-                };
-                out.push((base + start, base + end, pos, Some(class)));
-                at = end;
-            }
-            if at < text.len() {
-                out.push((base + at, base + text.len(), Pos::Other, None));
-            }
-            true
+                        cache.map.insert(word.into(), known);
+                        Some((pos, Some(known.1)))
+                    }
+                    _ => None,
+                }
+            })
         });
         if complete {
             return;
         }
         out.truncate(first);
-        let mut at = 0;
-        for tag in self.jieba.tag(text, self.hmm) {
-            let (start, end) = (tag.byte_start, tag.byte_end);
-            if start < at || end > text.len() || start >= end {
-                continue;
-            }
-            if start > at {
-                out.push((base + at, base + start, Pos::Other, None));
-            }
-            out.push((base + start, base + end, Pos::from_tag(tag.tag), None));
-            at = end;
-        }
-        if at < text.len() {
-            out.push((base + at, base + text.len(), Pos::Other, None));
-        }
+        let tags = self.jieba.tag(text, self.hmm);
+        let spans = tags.iter().map(|t| (t.byte_start, t.byte_end, t.tag));
+        tile(text, base, spans, out, |_, tag| {
+            Some((Pos::from_tag(tag), None))
+        });
     }
 
     /// What a token is: its kind, part of speech, lexicon category, and whether it is
@@ -705,6 +680,37 @@ fn needs_grapheme_check(piece: &str) -> bool {
             || ('\u{FF00}'..='\u{FFEF}').contains(&c)
             || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·'))
     })
+}
+
+/// Appends the words jieba cut from `text` (spans of `text`, each with what `what` makes
+/// of it), offset by `base`, so that they tile `text`: a span out of order is skipped, and
+/// what jieba left out between spans becomes a token of its own rather than being lost.
+/// Stops and returns false when `what` gives up on a word.
+fn tile<T>(
+    text: &str,
+    base: usize,
+    spans: impl Iterator<Item = (usize, usize, T)>,
+    out: &mut Vec<Cut>,
+    mut what: impl FnMut(&str, T) -> Option<(Pos, Option<Class>)>,
+) -> bool {
+    let mut at = 0;
+    for (start, end, item) in spans {
+        if start < at || end > text.len() || start >= end {
+            continue;
+        }
+        if start > at {
+            out.push((base + at, base + start, Pos::Other, None));
+        }
+        let Some((pos, class)) = what(&text[start..end], item) else {
+            return false;
+        };
+        out.push((base + start, base + end, pos, class));
+        at = end;
+    }
+    if at < text.len() {
+        out.push((base + at, base + text.len(), Pos::Other, None));
+    }
+    true
 }
 
 /// Joins tokens that jieba cut inside a grapheme cluster (emoji sequences, combining marks).
