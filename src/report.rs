@@ -70,6 +70,17 @@ impl Block {
     }
 
     /// The character offset in the original input where the block starts.
+    ///
+    /// ```
+    /// use jingwu::Report;
+    ///
+    /// let text = "象山公安：\n严打电信网络诈骗。\n\n守护平安。";
+    /// let report = Report::parse(text);
+    /// for b in report.blocks() {
+    ///     assert_eq!(b.char_start(), text[..b.span().start].chars().count());
+    /// }
+    /// assert_eq!(report.blocks().last().map(|b| b.char_start()), Some(17));
+    /// ```
     pub fn char_start(&self) -> usize {
         self.char_start
     }
