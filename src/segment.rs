@@ -673,13 +673,30 @@ fn is_number(word: &str) -> bool {
 
 /// Whether a piece holds characters that may form multi-character grapheme clusters.
 fn needs_grapheme_check(piece: &str) -> bool {
-    piece.chars().any(|c| {
-        !(c.is_ascii()
+    let simple = |c: char| {
+        c.is_ascii()
             || is_han(c)
             || ('\u{3000}'..='\u{303F}').contains(&c)
             || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·'))
-    })
+            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+    };
+    // ASCII and the Han characters of U+4E00..=U+9FFF (lead bytes E4, but for U+4DC0..,
+    // to E9) are told by their bytes; anything else is decoded.
+    let bytes = piece.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+        } else if (0xE5..=0xE9).contains(&b) || (b == 0xE4 && bytes.get(i + 1) != Some(&0xB7)) {
+            i += 3;
+        } else {
+            match piece.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if simple(c) => i += c.len_utf8(),
+                _ => return true,
+            }
+        }
+    }
+    false
 }
 
 /// Appends the words jieba cut from `text` (spans of `text`, each with what `what` makes
@@ -996,6 +1013,33 @@ mod tests {
         for w in ps.windows(2) {
             assert_eq!(w[0].end, w[1].start);
         }
+    }
+
+    #[test]
+    fn grapheme_check_reads_bytes_as_it_would_characters() {
+        let simple = |c: char| {
+            c.is_ascii()
+                || is_han(c)
+                || ('\u{3000}'..='\u{303F}').contains(&c)
+                || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+                || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+        };
+        let samples = (0u32..0x11000)
+            .step_by(7)
+            .chain(0x4DB0..0x4E10)
+            .chain(0x9FF0..0xA010)
+            .filter_map(char::from_u32);
+        for c in samples {
+            let text = format!("警{c}务");
+            assert_eq!(
+                needs_grapheme_check(&text),
+                !simple(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        assert!(!needs_grapheme_check("象山公安，“海上枫桥经验”……"));
+        assert!(needs_grapheme_check("民警👮\u{200d}♀️"));
     }
 
     #[test]
