@@ -536,6 +536,10 @@ pub(crate) fn find_mentions<'a>(
             if text.starts_with('余') && i > 0 && toks[i - 1].kind == TokenKind::Number {
                 continue;
             }
+            // 常态化, 规范化: a word made into a manner by the suffix 化 is not a thing.
+            if t.category.is_none() && toks.get(i + 1).is_some_and(|n| doc.text(n.norm) == "化") {
+                continue;
+            }
             if !is_term(t, text)
                 || own(text)
                 || (!figurative.is_empty() && figurative.contains(&t.norm))

@@ -115,6 +115,36 @@ fn bureau_names_places_people_and_generic_words_are_not_themes() {
 }
 
 #[test]
+fn praise_scope_and_manner_words_are_not_themes() {
+    // A report that praises its work and says how widely it is done, over and over: the
+    // figures of speech (成绩单, 答卷), the words of scope (全域, 闭环) and a word made a
+    // manner by 化 (常态化) are not what the work is about; the work (笑气, 交通拥堵) is.
+    let body = "慈溪公安常态化开展全域治理，严打笑气犯罪，闭环处置交通拥堵问题，交出高分成绩单。";
+    let text = format!(
+        "慈溪公安：\n\n{body}\n\n{body}\n\n慈溪公安常态化联勤，闭环管理笑气，全域答卷，答卷满分。\n"
+    );
+    let d = rank(&text);
+    let themes = section_themes(&d, 0);
+    for bad in ["成绩单", "答卷", "全域", "闭环", "常态"] {
+        assert!(find(themes, bad).is_none(), "{bad} ranked");
+    }
+    assert!(find(themes, "笑气").is_some());
+    assert!(find(themes, "交通拥堵").is_some());
+}
+
+#[test]
+fn a_word_before_the_suffix_hua_is_no_mention() {
+    // 数据 of 数据化 is no mention of 数据; 数据 before another word is.
+    let tf = |first: &str| {
+        let text = format!("甲公安：\n\n{first}。甲地加强数据治理，推进数据共享，做好数据研判。\n");
+        find(section_themes(&rank(&text), 0), "数据").map(Theme::tf)
+    };
+    let base = tf("甲地实现警务转型").expect("数据 ranked");
+    assert_eq!(tf("甲地实现警务数据化"), Some(base));
+    assert_eq!(tf("甲地实现警务数据汇聚"), Some(base + 1));
+}
+
+#[test]
 fn section_contrast_lowers_what_every_section_says() {
     // 交通安全 is in every section; 笑气 in one. With contrast, 笑气 gets the higher idf.
     let d = rank(

@@ -192,7 +192,11 @@ fn saved_statistics_from_another_version_or_corrupted_are_errors() {
         CorpusStats::from_json(&other).unwrap_err().kind(),
         &ErrorKind::Model
     );
-    let cut = &json[..json.len() / 2];
+    let half = (0..=json.len() / 2)
+        .rev()
+        .find(|&i| json.is_char_boundary(i))
+        .unwrap_or(0);
+    let cut = &json[..half];
     assert_eq!(
         CorpusStats::from_json(cut).unwrap_err().kind(),
         &ErrorKind::Model

@@ -340,7 +340,7 @@ proptest! {
 
 #[test]
 fn a_plain_word_in_a_newspaper_heading_counts_once_and_a_name_twice() {
-    let text = "宁波公安：\n\n严打电信网络诈骗 交出平安成绩单\n\n今年以来，宁波公安严打电信网络诈骗，交出了一份成绩单。\n";
+    let text = "宁波公安：\n\n严打电信网络诈骗 守护市民钱包\n\n今年以来，宁波公安严打电信网络诈骗，守护了市民的钱包。\n";
     let themes = common::engine().rank_text(text, &RankOptions::default().top(50));
     let find = |w: &str| {
         themes
@@ -359,8 +359,8 @@ fn a_plain_word_in_a_newspaper_heading_counts_once_and_a_name_twice() {
     assert_eq!(name.tf(), 2);
     assert_eq!(name.weighted_tf(), 3.0);
     // The plain word: a slogan's word counts as a mention, no more.
-    assert_eq!(find("成绩单").tf(), 2);
-    assert_eq!(find("成绩单").weighted_tf(), 2.0);
+    assert_eq!(find("钱包").tf(), 2);
+    assert_eq!(find("钱包").weighted_tf(), 2.0);
 }
 
 #[test]
