@@ -527,6 +527,7 @@ pub(crate) fn find_mentions<'a>(
     }
 
     let mut key = String::new();
+    let mut places = Places::default();
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = doc.sentence_tokens(s);
         // Single terms and lexicon words.
@@ -566,6 +567,7 @@ pub(crate) fn find_mentions<'a>(
                 }),
             };
             push_token_mention(&mut out, si, id, t, t);
+            places.note(id, said_as_place(doc, toks, i, i + 1));
         }
         // Collocations.
         if colloc.len() == 0 {
@@ -613,10 +615,13 @@ pub(crate) fn find_mentions<'a>(
                         }),
                     };
                     push_token_mention(&mut out, si, id, &g[0], &g[n - 1]);
+                    let at = toks.partition_point(|t| t.norm.start < g[0].norm.start);
+                    places.note(id, said_as_place(doc, toks, at, at + n));
                 }
             }
         }
     }
+    places.drop_mentions(&mut out);
     out.mentions
         .sort_by_key(|m| (m.norm.start, std::cmp::Reverse(m.norm.end), m.candidate));
     out.mentions.dedup_by_key(|m| (m.norm, m.candidate));
@@ -716,6 +721,114 @@ fn push_token_mention(
         chars: Span::new(first.chars.start, last.chars.end),
         sentence: sentence as u32,
     });
+}
+
+/// Words before a place that say the work is done there (在老外滩…, 走进园区).
+const PLACE_BEFORE: &[&str] = &[
+    "在", "于", "赴", "前往", "走进", "来到", "深入", "位于", "途经",
+];
+/// Words after a place that say the work is done around it (园区周边, 江岸一带).
+const PLACE_AFTER: &[&str] = &["周边", "一带", "附近", "沿线", "周围", "境内", "沿岸"];
+/// Words that close 在… into the frame of an activity, not of a place (在矛盾纠纷化解中,
+/// 在交通安全方面).
+const FRAME_AFTER: &[&str] = &[
+    "中",
+    "之中",
+    "当中",
+    "方面",
+    "上",
+    "下",
+    "期间",
+    "过程",
+    "过程中",
+    "工作",
+    "工作中",
+    "时",
+    "以来",
+    "之际",
+    "领域",
+    "背景",
+    "基础",
+    "前提",
+];
+
+/// Whether the words around `toks[a..b]` say it as a place where work is done: after 在 (in
+/// no frame of an activity, 在…中), or before 周边.
+fn said_as_place(doc: &Document, toks: &[DocToken], a: usize, b: usize) -> bool {
+    let word = |i: usize| toks.get(i).map(|t| doc.text(t.norm));
+    let after = word(b);
+    if after.is_some_and(|w| PLACE_AFTER.contains(&w)) {
+        return true;
+    }
+    let before = a.checked_sub(1).and_then(word);
+    before.is_some_and(|w| PLACE_BEFORE.contains(&w))
+        && !after.is_some_and(|w| FRAME_AFTER.contains(&w))
+}
+
+/// How often each plain candidate (a word or a run of words, unmarked) is said as a place.
+#[derive(Default)]
+struct Places {
+    /// `(mentions, mentions said as a place)` by candidate.
+    said: Vec<(u32, u32)>,
+}
+
+impl Places {
+    fn note(&mut self, candidate: u32, as_place: bool) {
+        let c = candidate as usize;
+        if self.said.len() <= c {
+            self.said.resize(c + 1, (0, 0));
+        }
+        self.said[c].0 += 1;
+        self.said[c].1 += u32::from(as_place);
+    }
+
+    /// Takes out the mentions of the plain candidates said mostly as places (老外滩, 园区:
+    /// where the work is done, not what it is), and of the plain candidates inside them
+    /// (外滩 of 老外滩).
+    fn drop_mentions(&self, out: &mut DocCandidates<'_>) {
+        let plain = |c: &Candidate<'_>| {
+            c.category.is_none()
+                && !c.quoted
+                && matches!(c.source, Source::Term | Source::Collocation)
+        };
+        let place: Vec<bool> = out
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let (n, p) = self.said.get(i).copied().unwrap_or_default();
+                plain(c) && 2 * p > n
+            })
+            .collect();
+        if !place.contains(&true) {
+            return;
+        }
+        // The places' spans by start, each with the furthest end of those up to it: a span
+        // lies inside one of them when the furthest end before its start reaches its end.
+        let mut spans: Vec<Span> = out
+            .mentions
+            .iter()
+            .filter(|m| place[m.candidate as usize])
+            .map(|m| m.norm)
+            .collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let reach: Vec<usize> = spans
+            .iter()
+            .scan(0, |end, s| {
+                *end = s.end.max(*end);
+                Some(*end)
+            })
+            .collect();
+        let inside = |span: Span| {
+            let k = spans.partition_point(|s| s.start <= span.start);
+            k > 0 && reach[k - 1] >= span.end
+        };
+        let candidates = &out.candidates;
+        out.mentions.retain(|m| {
+            let c = m.candidate as usize;
+            !(place[c] || (plain(&candidates[c]) && inside(m.norm)))
+        });
+    }
 }
 
 /// Adds a mention of `candidate` at `norm`, which may start or end inside a token.

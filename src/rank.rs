@@ -800,7 +800,7 @@ impl<'e> Ctx<'e, '_> {
             }
             // Summed in the order of the text.
             // A newspaper's headings are slogans: a plain word in one is no more than a
-            // mention (平安成绩单); a name in one (a lexicon word, a quoted name, a
+            // mention (守护市民钱包); a name in one (a lexicon word, a quoted name, a
             // collocation) or a numbered heading of an official document states the work.
             let plain = c.source == Source::Term && g.category.is_none();
             let w = |i: usize| {

@@ -145,6 +145,37 @@ fn a_word_before_the_suffix_hua_is_no_mention() {
 }
 
 #[test]
+fn a_word_said_as_a_place_is_not_a_theme() {
+    // 老外滩 (a run of 老 and 外滩) and 园区 are where the patrols go, said after 在 or
+    // before 周边; 笑气 is what they fight. Neither the place nor a word inside it ranks.
+    let d = rank(
+        "江北公安：\n\n骑巡队在老外滩沿江巡逻，严查笑气。民警在老外滩、湾头等区域巡查笑气。\n\n\
+         骑巡队在园区巡逻，园区周边严查笑气。\n",
+    );
+    let themes = section_themes(&d, 0);
+    for place in ["老外滩", "外滩", "园区"] {
+        assert!(find(themes, place).is_none(), "{place} ranked");
+    }
+    assert!(find(themes, "笑气").is_some());
+}
+
+#[test]
+fn a_word_in_the_frame_of_an_activity_is_still_a_theme() {
+    // 在…中 and 在…方面 frame an activity, not a place: 网格, said only so, stays.
+    for frame in ["中", "方面", "工作中"] {
+        let text = format!("甲公安：\n\n民警在网格{frame}发现隐患，在网格{frame}化解纠纷。\n");
+        let d = rank(&text);
+        assert!(
+            find(section_themes(&d, 0), "网格").is_some(),
+            "在网格{frame}"
+        );
+    }
+    // Said mostly as a place, it goes.
+    let d = rank("甲公安：\n\n民警在网格巡逻，在网格走访，推进网格巡查。\n");
+    assert!(find(section_themes(&d, 0), "网格").is_none());
+}
+
+#[test]
 fn section_contrast_lowers_what_every_section_says() {
     // 交通安全 is in every section; 笑气 in one. With contrast, 笑气 gets the higher idf.
     let d = rank(
