@@ -640,7 +640,7 @@ fn span_parts(doc: &Document, si: usize, span: Span) -> Vec<&str> {
 }
 
 /// Every occurrence of each of `names` in the document's sentences, as `(name index,
-/// sentence, span)`, in one pass.
+/// sentence, span)`, in the order of the text.
 fn occurrences<'n>(
     doc: &Document,
     names: impl Iterator<Item = &'n str>,
@@ -650,25 +650,32 @@ fn occurrences<'n>(
     if names.is_empty() {
         return out;
     }
-    // A few names are found fastest one by one; many, with one automaton.
-    if names.len() <= FEW_NAMES {
-        let finders: Vec<memchr::memmem::Finder<'_>> =
-            names.iter().map(memchr::memmem::Finder::new).collect();
-        for (si, s) in doc.sentences.iter().enumerate() {
-            let text = doc.text(s.norm);
-            for (k, (name, finder)) in names.iter().zip(&finders).enumerate() {
-                let mut from = 0;
-                while let Some(at) = finder.find(&text.as_bytes()[from..]) {
-                    let start = from + at;
-                    out.push((
-                        k,
-                        si,
-                        Span::new(s.norm.start + start, s.norm.start + start + name.len()),
-                    ));
-                    from = start + name.chars().next().map_or(1, char::len_utf8);
+    // The whole text is searched at once; an occurrence belongs to the sentence it starts
+    // in, and one that runs past that sentence's end is none.
+    let text = doc.norm.as_str();
+    let sentence_of = |span: Span| {
+        let si = doc.sentences.partition_point(|s| s.norm.end <= span.start);
+        doc.sentences
+            .get(si)
+            .filter(|s| s.norm.start <= span.start && span.end <= s.norm.end)
+            .map(|_| si)
+    };
+    // Name by name while that reads little text (a vectorised search is fast, building an
+    // automaton is not); beyond, one automaton for them all.
+    if names.len().saturating_mul(text.len()) <= NAME_BY_NAME_BYTES {
+        for (k, name) in names.iter().enumerate() {
+            let step = name.chars().next().map_or(1, char::len_utf8);
+            let finder = memchr::memmem::Finder::new(name);
+            let mut from = 0;
+            while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest.as_bytes())) {
+                let span = Span::new(from + at, from + at + name.len());
+                if let Some(si) = sentence_of(span) {
+                    out.push((k, si, span));
                 }
+                from = span.start + step;
             }
         }
+        out.sort_unstable_by_key(|&(k, _, span)| (span.start, k));
         return out;
     }
     // A contiguous NFA builds fast and searches fast enough for one document.
@@ -678,17 +685,18 @@ fn occurrences<'n>(
     else {
         return out;
     };
-    for (si, s) in doc.sentences.iter().enumerate() {
-        for m in ac.find_overlapping_iter(doc.text(s.norm)) {
-            let span = Span::new(s.norm.start + m.start(), s.norm.start + m.end());
+    for m in ac.find_overlapping_iter(text) {
+        let span = Span::new(m.start(), m.end());
+        if let Some(si) = sentence_of(span) {
             out.push((m.pattern().as_usize(), si, span));
         }
     }
     out
 }
 
-/// Up to this many quoted names, a document is searched name by name.
-const FEW_NAMES: usize = 8;
+/// Up to this many bytes read in all (names times the document's length), a document is
+/// searched name by name.
+const NAME_BY_NAME_BYTES: usize = 1 << 20;
 
 /// Whether `name` contains a categorised lexicon word of two characters or more.
 fn contains_lexicon_word(seg: &Segmenter, name: &str) -> bool {
