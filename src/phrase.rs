@@ -667,7 +667,10 @@ fn occurrences<'n>(
             let step = name.chars().next().map_or(1, char::len_utf8);
             let finder = memchr::memmem::Finder::new(name);
             let mut from = 0;
-            while let Some(at) = text.get(from..).and_then(|rest| finder.find(rest.as_bytes())) {
+            while let Some(at) = text
+                .get(from..)
+                .and_then(|rest| finder.find(rest.as_bytes()))
+            {
                 let span = Span::new(from + at, from + at + name.len());
                 if let Some(si) = sentence_of(span) {
                     out.push((k, si, span));
