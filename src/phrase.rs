@@ -65,7 +65,9 @@ fn is_term(t: &DocToken, text: &str) -> bool {
     let n = 1 + chars.count();
     // 一船, 两地: a numeral and a noun make a quantity, not a thing.
     let quantity = n <= 2 && first.is_some_and(is_cn_numeral);
-    t.pos.is_nominal() && n >= 2 && !quantity && !t.generic
+    // 实体化, 规范化: a word made a manner by the suffix 化 says how, not what.
+    let manner = n >= 3 && text.ends_with('化');
+    t.pos.is_nominal() && n >= 2 && !quantity && !manner && !t.generic
 }
 
 /// Per-document counts of candidate words, quoted names and runs of words, keyed by pieces

@@ -120,13 +120,22 @@ fn praise_scope_and_manner_words_are_not_themes() {
     // A report that praises its work and says how widely it is done, over and over: the
     // figures of speech (成绩单, 答卷), the words of scope (全域, 闭环) and a word made a
     // manner by 化 (常态化) are not what the work is about; the work (笑气, 交通拥堵) is.
-    let body = "慈溪公安常态化开展全域治理，重拳严打笑气犯罪，跨省追捕，闭环处置交通拥堵问题，交出高分成绩单。";
-    let text = format!(
-        "慈溪公安：\n\n{body}\n\n{body}\n\n慈溪公安常态化联勤，闭环管理笑气，全域答卷，答卷满分。\n"
-    );
-    let d = rank(&text);
+    let text = "慈溪公安：\n\n慈溪公安常态化开展全域治理，重拳严打笑气犯罪，跨省追捕在逃人员，\
+                反诈专班实体化运作，闭环处置交通拥堵问题，交出高分成绩单。\n\n\
+                民警全域巡查笑气窝点，常态化联勤，重拳出击，打掉跨省团伙，实体化专班闭环管理\
+                交通拥堵路段，答卷满分，成绩单亮眼。\n";
+    let d = rank(text);
     let themes = section_themes(&d, 0);
-    for bad in ["成绩单", "答卷", "全域", "闭环", "常态", "重拳", "跨省"] {
+    for bad in [
+        "成绩单",
+        "答卷",
+        "全域",
+        "闭环",
+        "常态",
+        "重拳",
+        "跨省",
+        "实体化",
+    ] {
         assert!(find(themes, bad).is_none(), "{bad} ranked");
     }
     assert!(find(themes, "笑气").is_some());
