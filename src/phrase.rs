@@ -500,9 +500,12 @@ pub(crate) fn find_mentions<'a>(
         // A word of general Chinese (the background table knows it) quoted once is a set
         // phrase or a political formula (“四个意识”), not a name the report gives its work.
         let common = known.is_none() && background.get(name).is_some();
-        let is_name = e.body >= 2
-            || (long && e.cued > 0 && e.after_de == 0 && !common)
-            || (contains_known && e.body >= 1);
+        // “四个意识”, “两个维护”: a count of principles is a formula, however often quoted.
+        let formula = known.is_none() && is_counted_formula(name);
+        let is_name = !formula
+            && (e.body >= 2
+                || (long && e.cued > 0 && e.after_de == 0 && !common)
+                || (contains_known && e.body >= 1));
         if !is_name {
             figurative.extend(quote_spans.get(name).into_iter().flatten().copied());
             continue;
@@ -702,6 +705,13 @@ fn occurrences<'n>(
 /// Up to this many bytes read in all (names times the document's length), a document is
 /// searched name by name.
 const NAME_BY_NAME_BYTES: usize = 1 << 20;
+
+/// Whether `name` counts principles the way political formulas do: a numeral, 个, and what
+/// they are (四个意识, 两个维护, 十个坚持).
+fn is_counted_formula(name: &str) -> bool {
+    let rest = name.trim_start_matches(is_cn_numeral);
+    rest.len() < name.len() && rest.starts_with('个') && rest.chars().count() > 1
+}
 
 /// Whether `name` contains a categorised lexicon word of two characters or more.
 fn contains_lexicon_word(seg: &Segmenter, name: &str) -> bool {
@@ -905,6 +915,16 @@ fn offset_in(doc: &Document, t: &DocToken, pos: usize) -> Option<(usize, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_formulas() {
+        for f in ["四个意识", "两个维护", "十个坚持"] {
+            assert!(is_counted_formula(f), "{f}");
+        }
+        for n in ["一村一辅警", "个人极端", "四个", "最多跑一次", "三治融合"] {
+            assert!(!is_counted_formula(n), "{n}");
+        }
+    }
     use crate::corpus::ngram_key;
 
     #[test]

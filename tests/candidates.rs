@@ -186,6 +186,29 @@ fn a_word_in_the_frame_of_an_activity_is_still_a_theme() {
 }
 
 #[test]
+fn political_formulas_are_not_themes() {
+    // Counted principles (“四个意识”), quoted and repeated, and the words of the formulas
+    // that open an official report, frame the work; the quoted name “红袖标” is the work.
+    let d = rank(
+        "一、坚持政治建警\n\n全局坚持以习近平新时代中国特色社会主义思想为指导，牢记总书记重要指示，\
+         增强“四个意识”、做到“两个维护”。全局民警树牢“四个意识”，组建“红袖标”巡防队。\n\n\
+         “红袖标”巡防队开展巡逻防控。\n",
+    );
+    let themes = d.themes();
+    for bad in [
+        "四个意识",
+        "两个维护",
+        "社会主义",
+        "总书记",
+        "重要指示",
+        "全局",
+    ] {
+        assert!(find(themes, bad).is_none(), "{bad} ranked");
+    }
+    assert!(find(themes, "红袖标").is_some());
+}
+
+#[test]
 fn section_contrast_lowers_what_every_section_says() {
     // 交通安全 is in every section; 笑气 in one. With contrast, 笑气 gets the higher idf.
     let d = rank(
