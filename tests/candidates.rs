@@ -209,6 +209,20 @@ fn political_formulas_are_not_themes() {
 }
 
 #[test]
+fn verbs_that_jieba_tags_as_nouns_are_not_themes() {
+    // jieba's dictionary has 办理 and 绘制 as nouns; they say what is done, not to what.
+    let d = rank(
+        "甲公安：\n\n民警上门办理户籍业务，办理居住证，绘制治安地图，绘制巡逻路线。\
+         户籍窗口延时办理。\n",
+    );
+    let themes = section_themes(&d, 0);
+    for verb in ["办理", "绘制"] {
+        assert!(find(themes, verb).is_none(), "{verb} ranked");
+    }
+    assert!(find(themes, "户籍").is_some());
+}
+
+#[test]
 fn section_contrast_lowers_what_every_section_says() {
     // 交通安全 is in every section; 笑气 in one. With contrast, 笑气 gets the higher idf.
     let d = rank(
