@@ -671,15 +671,18 @@ fn is_number(word: &str) -> bool {
     digit
 }
 
+/// Whether `c` is one of the characters of plain Chinese text that never join others in a
+/// grapheme cluster: ASCII, Han, CJK and full-width punctuation, quotes and dashes.
+fn is_plain_char(c: char) -> bool {
+    c.is_ascii()
+        || is_han(c)
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
 /// Whether a piece holds characters that may form multi-character grapheme clusters.
 fn needs_grapheme_check(piece: &str) -> bool {
-    let simple = |c: char| {
-        c.is_ascii()
-            || is_han(c)
-            || ('\u{3000}'..='\u{303F}').contains(&c)
-            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-    };
     // ASCII and the Han characters of U+4E00..=U+9FFF (lead bytes E4, but for U+4DC0..,
     // to E9) are told by their bytes; anything else is decoded.
     let bytes = piece.as_bytes();
@@ -691,7 +694,7 @@ fn needs_grapheme_check(piece: &str) -> bool {
             i += 3;
         } else {
             match piece.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if simple(c) => i += c.len_utf8(),
+                Some(c) if is_plain_char(c) => i += c.len_utf8(),
                 _ => return true,
             }
         }
@@ -1017,13 +1020,6 @@ mod tests {
 
     #[test]
     fn grapheme_check_reads_bytes_as_it_would_characters() {
-        let simple = |c: char| {
-            c.is_ascii()
-                || is_han(c)
-                || ('\u{3000}'..='\u{303F}').contains(&c)
-                || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-                || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-        };
         let samples = (0u32..0x11000)
             .step_by(7)
             .chain(0x4DB0..0x4E10)
@@ -1033,7 +1029,7 @@ mod tests {
             let text = format!("警{c}务");
             assert_eq!(
                 needs_grapheme_check(&text),
-                !simple(c),
+                !is_plain_char(c),
                 "U+{:04X}",
                 c as u32
             );
