@@ -14,6 +14,9 @@ const POLICING_LEXICON: &str = include_str!("data/lexicon.txt");
 const STOP_WORDS: &str = include_str!("data/stopwords.txt");
 /// General policing vocabulary: content words, but never a theme on their own.
 const GENERIC_WORDS: &str = include_str!("data/generic.txt");
+/// Words of official and news rhetoric (成绩单, 全域): never a theme as a plain word, but
+/// a quoted one may name a report's work.
+const RHETORIC_WORDS: &str = include_str!("data/rhetoric.txt");
 
 /// Longest word, in characters, a lexicon may hold (the default dictionary's longest
 /// word has 16). Longer words would make segmentation slow without matching anything real.
@@ -369,6 +372,11 @@ pub(crate) fn generic_words() -> FxHashSet<Box<str>> {
     word_set(GENERIC_WORDS)
 }
 
+/// The embedded words of official and news rhetoric.
+pub(crate) fn rhetoric_words() -> FxHashSet<Box<str>> {
+    word_set(RHETORIC_WORDS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,13 +410,20 @@ mod tests {
     fn lists_do_not_overlap() {
         let stop = stop_words();
         let generic = generic_words();
+        let rhetoric = rhetoric_words();
         assert!(stop.len() >= 300);
+        assert!(rhetoric.len() >= 50);
         for e in Lexicon::policing().iter() {
             assert!(!stop.contains(e.word()), "{} is a stop word", e.word());
             assert!(!generic.contains(e.word()), "{} is generic", e.word());
+            assert!(!rhetoric.contains(e.word()), "{} is rhetoric", e.word());
         }
         for g in &generic {
             assert!(!stop.contains(g), "{g} in both lists");
+            assert!(!rhetoric.contains(g), "{g} in both lists");
+        }
+        for r in &rhetoric {
+            assert!(!stop.contains(r), "{r} in both lists");
         }
     }
 

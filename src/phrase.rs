@@ -65,9 +65,7 @@ fn is_term(t: &DocToken, text: &str) -> bool {
     let n = 1 + chars.count();
     // 一船, 两地: a numeral and a noun make a quantity, not a thing.
     let quantity = n <= 2 && first.is_some_and(is_cn_numeral);
-    // 实体化, 规范化: a word made a manner by the suffix 化 says how, not what.
-    let manner = n >= 3 && text.ends_with('化');
-    t.pos.is_nominal() && n >= 2 && !quantity && !manner && !t.generic
+    t.pos.is_nominal() && n >= 2 && !quantity && !t.generic
 }
 
 /// Per-document counts of candidate words, quoted names and runs of words, keyed by pieces
@@ -470,7 +468,7 @@ pub(crate) fn find_mentions<'a>(
     }
     let mut names: Vec<(&str, QuoteEvidence)> = quoted
         .into_iter()
-        .filter(|(name, _)| !(own(name) || seg.is_generic_or_stop(name)))
+        .filter(|(name, _)| !(own(name) || seg.is_never_a_name(name)))
         .collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     // Every occurrence of every quoted text, quoted or not, in one pass over the document.
@@ -542,8 +540,12 @@ pub(crate) fn find_mentions<'a>(
             if text.starts_with('余') && i > 0 && toks[i - 1].kind == TokenKind::Number {
                 continue;
             }
-            // 常态化, 规范化: a word made into a manner by the suffix 化 is not a thing.
-            if t.category.is_none() && toks.get(i + 1).is_some_and(|n| doc.text(n.norm) == "化") {
+            // 常态化, 实体化: a word made a manner by the suffix 化 says how, not what, be
+            // 化 a token of its own or the end of the word.
+            if t.category.is_none()
+                && (toks.get(i + 1).is_some_and(|n| doc.text(n.norm) == "化")
+                    || is_manner_word(background, text))
+            {
                 continue;
             }
             if !is_term(t, text)
@@ -645,7 +647,7 @@ fn span_parts(doc: &Document, si: usize, span: Span) -> Vec<&str> {
 }
 
 /// Every occurrence of each of `names` in the document's sentences, as `(name index,
-/// sentence, span)`, in the order of the text.
+/// sentence, span)`, in the order of the text (by start, then by name).
 fn occurrences<'n>(
     doc: &Document,
     names: impl Iterator<Item = &'n str>,
@@ -699,6 +701,7 @@ fn occurrences<'n>(
             out.push((m.pattern().as_usize(), si, span));
         }
     }
+    out.sort_unstable_by_key(|&(k, _, span)| (span.start, k));
     out
 }
 
@@ -706,11 +709,28 @@ fn occurrences<'n>(
 /// searched name by name.
 const NAME_BY_NAME_BYTES: usize = 1 << 20;
 
-/// Whether `name` counts principles the way political formulas do: a numeral, 个, and what
-/// they are (四个意识, 两个维护, 十个坚持).
+/// Whether a word ends in the suffix 化 that makes a manner of what comes before (实体化,
+/// 规范化), rather than in a word of its own that ends in 化 (校园文化, 形势变化): the last
+/// two characters are no word of general Chinese.
+fn is_manner_word(background: &BackgroundIdf, word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('化') else {
+        return false;
+    };
+    let Some((last, _)) = stem.char_indices().next_back() else {
+        return false;
+    };
+    last > 0 && background.get(&word[last..]).is_none()
+}
+
+/// Whether `name` counts principles the way political formulas do: one numeral, 个, and
+/// what they are in two characters (四个意识, 两个维护, 十个坚持). A longer goal a report
+/// sets itself (“三个不发生”) may still be its name.
 fn is_counted_formula(name: &str) -> bool {
-    let rest = name.trim_start_matches(is_cn_numeral);
-    rest.len() < name.len() && rest.starts_with('个') && rest.chars().count() > 1
+    let mut chars = name.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next(), chars.next(), chars.next()),
+        (Some(n), Some('个'), Some(_), Some(_), None) if is_cn_numeral(n)
+    )
 }
 
 /// Whether `name` contains a categorised lexicon word of two characters or more.
@@ -752,41 +772,42 @@ const PLACE_BEFORE: &[&str] = &[
 ];
 /// Words after a place that say the work is done around it (园区周边, 江岸一带).
 const PLACE_AFTER: &[&str] = &["周边", "一带", "附近", "沿线", "周围", "境内", "沿岸"];
-/// Words that close 在… into the frame of an activity, not of a place (在矛盾纠纷化解中,
-/// 在交通安全方面).
+/// Words that close 在… into the frame of an activity or a time, not of a place
+/// (在矛盾纠纷化解中, 在交通安全方面, 在护学岗的基础上).
 const FRAME_AFTER: &[&str] = &[
-    "中",
-    "之中",
-    "当中",
-    "方面",
-    "上",
-    "下",
-    "期间",
-    "过程",
-    "过程中",
-    "工作",
-    "工作中",
-    "时",
-    "以来",
-    "之际",
-    "领域",
-    "背景",
-    "基础",
+    "中", "之中", "当中", "方面", "上", "下", "期间", "过程", "之际", "领域", "背景", "基础",
     "前提",
 ];
+/// How many words after the candidate a frame word may come and still close its 在….
+const FRAME_REACH: usize = 8;
 
-/// Whether the words around `toks[a..b]` say it as a place where work is done: after 在 (in
-/// no frame of an activity, 在…中), or before 周边.
+/// Whether the words around `toks[a..b]` say it as a place where work is done: before 周边,
+/// or after 在 when no frame word closes the 在… before the clause ends (在…中 is the frame
+/// of an activity).
 fn said_as_place(doc: &Document, toks: &[DocToken], a: usize, b: usize) -> bool {
-    let word = |i: usize| toks.get(i).map(|t| doc.text(t.norm));
-    let after = word(b);
-    if after.is_some_and(|w| PLACE_AFTER.contains(&w)) {
+    let word = |t: &DocToken| doc.text(t.norm);
+    let after = toks.get(b..).unwrap_or_default();
+    if after
+        .first()
+        .is_some_and(|t| PLACE_AFTER.contains(&word(t)))
+    {
         return true;
     }
-    let before = a.checked_sub(1).and_then(word);
-    before.is_some_and(|w| PLACE_BEFORE.contains(&w))
-        && !after.is_some_and(|w| FRAME_AFTER.contains(&w))
+    let before = a.checked_sub(1).and_then(|i| toks.get(i));
+    if !before.is_some_and(|t| PLACE_BEFORE.contains(&word(t))) {
+        return false;
+    }
+    let framed = after
+        .iter()
+        .take_while(|t| t.kind != TokenKind::Punctuation)
+        .take(FRAME_REACH)
+        .any(|t| FRAME_AFTER.contains(&word(t)));
+    !framed
 }
+
+/// How many times a candidate must be said as a place, and more often than not, to be
+/// taken for one.
+const MIN_PLACE_MENTIONS: u32 = 2;
 
 /// How often each plain candidate (a word or a run of words, unmarked) is said as a place.
 #[derive(Default)]
@@ -820,7 +841,7 @@ impl Places {
             .enumerate()
             .map(|(i, c)| {
                 let (n, p) = self.said.get(i).copied().unwrap_or_default();
-                plain(c) && 2 * p > n
+                plain(c) && p >= MIN_PLACE_MENTIONS && 2 * p > n
             })
             .collect();
         if !place.contains(&true) {
@@ -921,7 +942,15 @@ mod tests {
         for f in ["四个意识", "两个维护", "十个坚持"] {
             assert!(is_counted_formula(f), "{f}");
         }
-        for n in ["一村一辅警", "个人极端", "四个", "最多跑一次", "三治融合"] {
+        for n in [
+            "一村一辅警",
+            "个人极端",
+            "四个",
+            "最多跑一次",
+            "三治融合",
+            "三个不发生",
+            "百个警务室",
+        ] {
             assert!(!is_counted_formula(n), "{n}");
         }
     }

@@ -36,7 +36,7 @@ struct Class {
     kind: TokenKind,
     pos: Pos,
     category: Option<Category>,
-    /// General policing vocabulary.
+    /// General policing vocabulary, or rhetoric: never a theme as a plain word.
     generic: bool,
 }
 
@@ -274,6 +274,9 @@ impl SegmenterBuilder {
         for w in lexicon::generic_words() {
             words.entry(w).or_default().generic = true;
         }
+        for w in lexicon::rhetoric_words() {
+            words.entry(w).or_default().rhetoric = true;
+        }
         for (i, e) in lexicon.iter().enumerate() {
             words.entry(e.word().into()).or_default().lexicon = Some(i as u32);
         }
@@ -331,6 +334,16 @@ struct WordInfo {
     stop: bool,
     /// General policing vocabulary.
     generic: bool,
+    /// A word of official and news rhetoric.
+    rhetoric: bool,
+}
+
+impl WordInfo {
+    /// Whether a token of the word is no theme as a plain word: general vocabulary or
+    /// rhetoric.
+    fn plain_never_theme(self) -> bool {
+        self.generic || self.rhetoric
+    }
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -376,8 +389,17 @@ impl Segmenter {
         self.words.get(word).is_some_and(|w| w.stop)
     }
 
-    /// Whether `word` is general policing vocabulary or a stop word, in one look-up.
+    /// Whether `word` is general policing vocabulary, rhetoric or a stop word, in one
+    /// look-up: no theme as a plain word or run.
     pub(crate) fn is_generic_or_stop(&self, word: &str) -> bool {
+        self.words
+            .get(word)
+            .is_some_and(|w| w.plain_never_theme() || w.stop)
+    }
+
+    /// Whether `word` can be no name a report gives its work, quoted or not: general
+    /// policing vocabulary or a stop word (rhetoric can: “连心桥”).
+    pub(crate) fn is_never_a_name(&self, word: &str) -> bool {
         self.words.get(word).is_some_and(|w| w.generic || w.stop)
     }
 
@@ -609,23 +631,28 @@ impl Segmenter {
         }
         let info = self.words.get(word).copied().unwrap_or_default();
         if let Some(e) = info.lexicon.and_then(|i| self.lexicon.entry(i as usize)) {
-            return Class::new(TokenKind::Word, e.pos(), e.category(), info.generic);
+            return Class::new(
+                TokenKind::Word,
+                e.pos(),
+                e.category(),
+                info.plain_never_theme(),
+            );
         }
         if is_number(word) {
             return Class::new(TokenKind::Number, Pos::Numeral, None, false);
         }
         if info.stop {
-            return Class::new(TokenKind::StopWord, pos, None, info.generic);
+            return Class::new(TokenKind::StopWord, pos, None, info.plain_never_theme());
         }
         if !han {
-            return Class::new(TokenKind::Latin, Pos::Latin, None, info.generic);
+            return Class::new(TokenKind::Latin, Pos::Latin, None, info.plain_never_theme());
         }
         // jieba's dictionary tags some common words as person names (市场秩序/nr); Chinese
         // names have two or three characters.
         if pos == Pos::PersonName && chars >= 4 {
-            return Class::new(TokenKind::Word, Pos::Noun, None, info.generic);
+            return Class::new(TokenKind::Word, Pos::Noun, None, info.plain_never_theme());
         }
-        Class::new(TokenKind::Word, pos, None, info.generic)
+        Class::new(TokenKind::Word, pos, None, info.plain_never_theme())
     }
 }
 
@@ -861,7 +888,8 @@ pub(crate) struct RawToken {
     pub(crate) kind: TokenKind,
     pub(crate) pos: Pos,
     pub(crate) category: Option<Category>,
-    /// General policing vocabulary ([`Segmenter::is_generic`]).
+    /// General policing vocabulary ([`Segmenter::is_generic`]) or rhetoric: no theme as a
+    /// plain word.
     pub(crate) generic: bool,
 }
 
@@ -1036,6 +1064,20 @@ mod tests {
         }
         assert!(!needs_grapheme_check("象山公安，“海上枫桥经验”……"));
         assert!(needs_grapheme_check("民警👮\u{200d}♀️"));
+    }
+
+    #[test]
+    fn rhetoric_words_are_single_words_of_jieba() {
+        // A rhetoric entry acts on tokens: one that jieba cuts in pieces would act on none.
+        let seg = Segmenter::new();
+        for w in lexicon::rhetoric_words() {
+            let s = seg.segment(&w);
+            assert_eq!(s.tokens().len(), 1, "{w} is cut");
+            assert!(
+                seg.is_generic_or_stop(&w) && !seg.is_never_a_name(&w),
+                "{w}"
+            );
+        }
     }
 
     #[test]
