@@ -16,6 +16,11 @@ fn find<'a>(themes: &'a [Theme], text: &str) -> Option<&'a Theme> {
     themes.iter().find(|t| t.text() == text)
 }
 
+/// Whether `word` is among the themes of the first section of `text`.
+fn ranks(text: &str, word: &str) -> bool {
+    find(section_themes(&rank(text), 0), word).is_some()
+}
+
 #[test]
 fn repeated_quoted_names_are_themes() {
     let d = rank(
@@ -173,19 +178,24 @@ fn a_word_in_the_frame_of_an_activity_is_still_a_theme() {
         );
     }
     // Said once as a place, it stays too; said mostly as a place, it goes.
-    let d = rank("甲公安：\n\n民警在网格巡逻，排查隐患。\n");
-    assert!(find(section_themes(&d, 0), "网格").is_some());
-    let d = rank("甲公安：\n\n民警在网格巡逻，在网格走访，推进网格巡查。\n");
-    assert!(find(section_themes(&d, 0), "网格").is_none());
+    assert!(ranks("甲公安：\n\n民警在网格巡逻，排查隐患。\n", "网格"));
+    assert!(!ranks(
+        "甲公安：\n\n民警在网格巡逻，在网格走访，推进网格巡查。\n",
+        "网格"
+    ));
 }
 
 #[test]
 fn a_quoted_figure_of_speech_can_name_the_work() {
     // 连心桥 is rhetoric as a plain word; quoted and repeated, it names a brand of work.
-    let d = rank("甲公安：\n\n甲地打造“连心桥”警务品牌，组建“连心桥”服务队，架起警民连心桥。\n");
-    assert!(find(section_themes(&d, 0), "连心桥").is_some());
-    let d = rank("甲公安：\n\n甲地民警当好群众的连心桥，架起连心桥。\n");
-    assert!(find(section_themes(&d, 0), "连心桥").is_none());
+    assert!(ranks(
+        "甲公安：\n\n甲地打造“连心桥”警务品牌，组建“连心桥”服务队，架起警民连心桥。\n",
+        "连心桥"
+    ));
+    assert!(!ranks(
+        "甲公安：\n\n甲地民警当好群众的连心桥，架起连心桥。\n",
+        "连心桥"
+    ));
 }
 
 #[test]
