@@ -603,15 +603,12 @@ impl Segmenter {
     /// What a token is: its kind, part of speech, lexicon category, and whether it is
     /// general policing vocabulary.
     fn classify(&self, word: &str, pos: Pos) -> Class {
-        // One pass over the characters, or none for the common case of Han characters
-        // (three bytes each, U+4000..=U+9FFF but for the Yijing hexagrams U+4DC0..=U+4DFF).
+        // One pass over the characters, or none for the common case of Han characters.
         let (mut space, mut han, mut alnum, mut chars) = (true, false, false, 0usize);
         let bytes = word.as_bytes();
         if !bytes.is_empty()
             && bytes.len().is_multiple_of(3)
-            && bytes
-                .chunks_exact(3)
-                .all(|c| (0xE5..=0xE9).contains(&c[0]) || (c[0] == 0xE4 && c[1] != 0xB7))
+            && bytes.chunks_exact(3).all(starts_common_han)
         {
             (space, han, alnum, chars) = (false, true, true, bytes.len() / 3);
         } else {
@@ -708,16 +705,27 @@ fn is_plain_char(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
+/// Whether `bytes` (of a `str`) start with a Han character of U+4000..=U+9FFF, told by
+/// its first two bytes: lead bytes E4 (but for the Yijing hexagrams U+4DC0..=U+4DFF, E4 B7)
+/// to E9. Such a character takes three bytes.
+fn starts_common_han(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xE5..=0xE9, ..] => true,
+        [0xE4, second, ..] => *second != 0xB7,
+        _ => false,
+    }
+}
+
 /// Whether a piece holds characters that may form multi-character grapheme clusters.
 fn needs_grapheme_check(piece: &str) -> bool {
-    // ASCII and the Han characters of U+4E00..=U+9FFF (lead bytes E4, but for U+4DC0..,
-    // to E9) are told by their bytes; anything else is decoded.
+    // ASCII and the common Han characters are told by their bytes; anything else is
+    // decoded.
     let bytes = piece.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             i += 1;
-        } else if (0xE5..=0xE9).contains(&b) || (b == 0xE4 && bytes.get(i + 1) != Some(&0xB7)) {
+        } else if starts_common_han(&bytes[i..]) {
             i += 3;
         } else {
             match piece.get(i..).and_then(|rest| rest.chars().next()) {
