@@ -52,13 +52,25 @@ fn is_nominal(t: &DocToken) -> bool {
     t.category.is_some() || t.pos.is_nominal()
 }
 
-/// Whether a single token is a theme candidate on its own.
-fn is_term(t: &DocToken, text: &str) -> bool {
-    if t.kind != TokenKind::Word {
+/// Whether the token `toks[i]` of a sentence is a theme candidate on its own.
+fn is_term(doc: &Document, background: &BackgroundIdf, toks: &[DocToken], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let text = doc.text(t.norm);
+    // 1200余场: a measure after a number, not a thing.
+    let after_number = i > 0 && toks[i - 1].kind == TokenKind::Number;
+    if t.kind != TokenKind::Word || (after_number && text.starts_with('余')) {
         return false;
     }
     if t.category.is_some() {
         return true;
+    }
+    // 常态化, 实体化: a word made a manner by the suffix 化 says how, not what, be 化 a
+    // token of its own or the end of the word.
+    if toks.get(i + 1).is_some_and(|n| doc.text(n.norm) == "化") || is_manner_word(background, text)
+    {
+        return false;
     }
     let mut chars = text.chars();
     let first = chars.next();
@@ -536,19 +548,7 @@ pub(crate) fn find_mentions<'a>(
         // Single terms and lexicon words.
         for (i, t) in toks.iter().enumerate() {
             let text = doc.text(t.norm);
-            // 1200余场: a measure after a number, not a thing.
-            if text.starts_with('余') && i > 0 && toks[i - 1].kind == TokenKind::Number {
-                continue;
-            }
-            // 常态化, 实体化: a word made a manner by the suffix 化 says how, not what, be
-            // 化 a token of its own or the end of the word.
-            if t.category.is_none()
-                && (toks.get(i + 1).is_some_and(|n| doc.text(n.norm) == "化")
-                    || is_manner_word(background, text))
-            {
-                continue;
-            }
-            if !is_term(t, text)
+            if !is_term(doc, background, toks, i)
                 || own(text)
                 || (!figurative.is_empty() && figurative.contains(&t.norm))
             {
