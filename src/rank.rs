@@ -792,6 +792,7 @@ impl<'e> Ctx<'e, '_> {
         let in_body = |i: usize| doc.sentences[cands.mentions[i].sentence as usize].is_body();
         // Scores, without the mention lists: only the best are kept.
         let mut scored: Vec<(usize, Scored)> = Vec::with_capacity(gathered.len());
+        let mut all: Vec<usize> = Vec::new();
         for (k, g) in gathered.iter().enumerate().filter(|(_, g)| !g.hidden) {
             let c = &cands.candidates[g.candidate as usize];
             let own = &grouped[g.own.clone()];
@@ -806,13 +807,9 @@ impl<'e> Ctx<'e, '_> {
             let w = |i: usize| {
                 if plain && !in_body(i) { 1.0 } else { weight(i) }
             };
-            let weighted_tf: f64 = if g.absorbed.is_empty() {
-                own.iter().map(|&i| w(i)).sum()
-            } else {
-                let mut all: Vec<usize> = own.iter().chain(&g.absorbed).copied().collect();
-                all.sort_unstable();
-                all.iter().map(|&i| w(i)).sum()
-            };
+            all.clear();
+            push_mentions(&mut all, own, &g.absorbed);
+            let weighted_tf: f64 = all.iter().map(|&i| w(i)).sum();
             let df = c.counts.map_or(1, |t| t.df(level)).max(1);
             let idf = self
                 .stats
@@ -854,20 +851,7 @@ impl<'e> Ctx<'e, '_> {
             .map(|(k, mut sc)| {
                 let g = &gathered[k];
                 let start = mentions.len();
-                mentions.extend(&grouped[g.own.clone()]);
-                if !g.absorbed.is_empty() {
-                    mentions.extend(&g.absorbed);
-                    mentions[start..].sort_unstable();
-                    // Without repeats.
-                    let mut kept = start;
-                    for r in start..mentions.len() {
-                        if kept == start || mentions[r] != mentions[kept - 1] {
-                            mentions[kept] = mentions[r];
-                            kept += 1;
-                        }
-                    }
-                    mentions.truncate(kept);
-                }
+                push_mentions(&mut mentions, &grouped[g.own.clone()], &g.absorbed);
                 sc.mentions = start..mentions.len();
                 sc
             })
@@ -966,6 +950,18 @@ impl<'e> Ctx<'e, '_> {
                 }
             }
         }
+    }
+}
+
+/// Appends a candidate's mentions to `out`, its own and those it absorbed, in the order of
+/// the text. The two never share a mention: each mention is of one candidate, and a hidden
+/// candidate hands its own mentions to one other.
+fn push_mentions(out: &mut Vec<usize>, own: &[usize], absorbed: &[usize]) {
+    let start = out.len();
+    out.extend(own);
+    if !absorbed.is_empty() {
+        out.extend(absorbed);
+        out[start..].sort_unstable();
     }
 }
 
