@@ -57,12 +57,26 @@ pub enum Source {
 
 /// A ranked theme.
 ///
-/// `score = tf × idf × boost`, where `tf` weighs each mention by where it stands (a heading
-/// counts [`crate::RankOptions::heading_weight`] times, but for a plain word in a newspaper's
-/// heading), `idf` blends the corpus's own document
+/// `score = (1 + ln tf) × idf × boost`, where `tf` ([`Theme::weighted_tf`]) weighs each
+/// mention by where it stands (a heading counts [`crate::RankOptions::heading_weight`] times,
+/// but for a plain word in a newspaper's heading), `idf` blends the corpus's own document
 /// frequency with the background table (see [`crate::CorpusStats::idf`]), and `boost` is
 /// [`crate::RankOptions::quote_boost`] for a quoted name and
 /// [`crate::RankOptions::lexicon_boost`] for a lexicon word (1 otherwise).
+///
+/// ```
+/// use jingwu::{Engine, RankOptions};
+///
+/// let doc = Engine::new().rank_text(
+///     "慈溪公安：\n\n严打笑气犯罪，捣毁笑气窝点。深化“公安大脑”建设，“公安大脑”上线。",
+///     &RankOptions::default(),
+/// );
+/// for t in doc.all_themes() {
+///     let score = (1.0 + t.weighted_tf().ln()) * t.idf() * t.boost();
+///     assert!((t.score() - score).abs() < 1e-9, "{}", t.text());
+/// }
+/// assert!(doc.all_themes().any(|t| t.text() == "笑气"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Theme {
     pub(crate) text: String,
