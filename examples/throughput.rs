@@ -501,11 +501,12 @@ fn construct_in_child(what: &str) -> Result<Built, String> {
     Ok(built)
 }
 
-/// Engine construction, jingwu against jieba-rs: time (best of a few) and resident memory
-/// after construction, each in a fresh process so that neither inherits the other's heap.
 /// Fresh processes that build each engine, taken in turn; the fastest of each counts.
 const CONSTRUCT_REPS: usize = 5;
 
+/// Engine construction, jingwu against jieba-rs: time and resident memory after
+/// construction, the best of [`CONSTRUCT_REPS`] fresh processes each, so that neither
+/// inherits the other's heap.
 fn construction() -> String {
     let measured = (|| -> Result<[Built; 3], String> {
         let none = construct_in_child("none")?;
