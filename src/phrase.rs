@@ -378,11 +378,6 @@ impl<'a> DocCandidates<'a> {
         self.index.get(text).copied()
     }
 
-    /// Frees the index by text, once no candidate is looked up by its text any more.
-    pub(crate) fn drop_index(&mut self) {
-        self.index = FxHashMap::default();
-    }
-
     fn candidate(&mut self, c: Candidate<'a>) -> u32 {
         if let Some(&i) = self.index.get(c.text) {
             let e = &mut self.candidates[i as usize];
@@ -439,7 +434,14 @@ pub(crate) fn find_mentions<'a>(
     doc: &'a Document,
     colloc: &Collocations,
 ) -> DocCandidates<'a> {
-    let mut out = DocCandidates::default();
+    // Room for the candidates and mentions of a typical report (about one of each for every
+    // three or four tokens), so that the lists seldom grow.
+    let n = doc.tokens.len();
+    let mut out = DocCandidates {
+        candidates: Vec::with_capacity(n / 4),
+        mentions: Vec::with_capacity(n / 3),
+        index: FxHashMap::with_capacity_and_hasher(n / 4, Default::default()),
+    };
     // The reporting body's own names, and names built on them (象山县公安局), are not themes.
     // The first characters of those names rule out most words at once.
     let mut own_first: Vec<Option<char>> = doc.own_names.iter().map(|n| n.chars().next()).collect();

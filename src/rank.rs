@@ -3,7 +3,7 @@
 
 use crate::corpus::{BackgroundIdf, CorpusStats, Level};
 use crate::document::Document;
-use crate::phrase::{self, Collocations, DocCandidates};
+use crate::phrase::{self, Collocations, DocCandidates, Mention};
 use crate::report::BlockKind;
 use crate::segment::{Segmenter, SegmenterBuilder};
 use crate::theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
@@ -338,27 +338,20 @@ impl<'e> Corpus<'e> {
 
     /// The ranking: the documents' themes, and the corpus's, added up from them.
     fn with_corpus_themes(&self, per_doc: Vec<Ranked<'_>>, options: &RankOptions) -> Ranking {
-        let ctx = Ctx {
-            engine: self.engine,
-            stats: &self.stats,
-            options,
-            colloc: &Collocations::default(),
-        };
         // Corpus themes: a theme's score is the sum of its document scores.
         let mut corpus: FxHashMap<&str, CorpusEntry> = FxHashMap::default();
         for ranked in &per_doc {
-            for sc in &ranked.all.list {
-                let text = ranked.cands.candidates[sc.candidate as usize].text;
-                let e = corpus.entry(text).or_insert_with(|| CorpusEntry {
+            for sh in &ranked.shares {
+                let e = corpus.entry(sh.text).or_insert_with(|| CorpusEntry {
                     score: 0.0,
                     tf: 0,
                     weighted_tf: 0.0,
                     df: 0,
                     refs: Vec::new(),
                 });
-                e.score += sc.score;
-                e.tf += sc.mentions.len() as u32;
-                e.weighted_tf += sc.weighted_tf;
+                e.score += sh.score;
+                e.tf += sh.tf;
+                e.weighted_tf += sh.weighted_tf;
                 e.df += 1;
             }
         }
@@ -368,9 +361,8 @@ impl<'e> Corpus<'e> {
         // Where the leading themes stand in the documents, in order.
         let top: FxHashMap<&str, usize> = order.iter().enumerate().map(|(i, e)| (e.0, i)).collect();
         for (d, ranked) in per_doc.iter().enumerate() {
-            for (k, sc) in ranked.all.list.iter().enumerate() {
-                let text = ranked.cands.candidates[sc.candidate as usize].text;
-                if let Some(&i) = top.get(text) {
+            for (k, sh) in ranked.shares.iter().enumerate() {
+                if let Some(&i) = top.get(sh.text) {
                     order[i].1.refs.push((d, k));
                 }
             }
@@ -380,29 +372,20 @@ impl<'e> Corpus<'e> {
             .filter(|(_, e)| !e.refs.is_empty())
             .map(|(_, e)| {
                 let (d, k) = e.refs[0];
-                let first = &per_doc[d];
-                let mut theme = ctx.theme(
-                    &self.docs[d],
-                    &first.cands,
-                    &first.all,
-                    &first.all.list[k],
-                    options.max_evidence,
-                    true,
-                );
+                let mut theme =
+                    per_doc[d].shares[k].theme(&self.docs[d], options.max_evidence, true);
                 theme.score = e.score;
                 theme.tf = e.tf;
                 theme.weighted_tf = e.weighted_tf;
                 theme.df = e.df;
                 for &(d, k) in &e.refs[1..] {
-                    let r = &per_doc[d];
-                    let sc = &r.all.list[k];
-                    theme.quoted |= r.cands.candidates[sc.candidate as usize].quoted;
-                    theme.category = theme.category.or(sc.category);
+                    let sh = &per_doc[d].shares[k];
+                    theme.quoted |= sh.quoted;
+                    theme.category = theme.category.or(sh.category);
                     let room = options.max_evidence.saturating_sub(theme.evidence.len());
-                    if room > 0 {
-                        let more = ctx.theme(&self.docs[d], &r.cands, &r.all, sc, room, true);
-                        theme.evidence.extend(more.evidence);
-                    }
+                    theme
+                        .evidence
+                        .extend(sh.evidence(&self.docs[d], room, true));
                 }
                 theme
             })
@@ -435,9 +418,99 @@ struct CorpusEntry {
 /// One document ranked: its themes, and what the corpus ranking needs of it.
 struct Ranked<'a> {
     themes: DocumentThemes,
-    cands: DocCandidates<'a>,
     /// The document's leading candidates, scored, best first.
-    all: Scores,
+    shares: Vec<Share<'a>>,
+}
+
+/// A scored candidate with what showing it as a theme needs: its figures, and the first of
+/// its mentions, as many as its evidence may show. A document keeps these of its leading
+/// candidates until the corpus's themes are added up, not its whole list of candidates.
+struct Share<'a> {
+    text: &'a str,
+    quoted: bool,
+    source: Source,
+    category: Option<crate::lexicon::Category>,
+    tf: u32,
+    weighted_tf: f64,
+    df: u64,
+    idf: f64,
+    boost: f64,
+    score: f64,
+    subsumes: Vec<&'a str>,
+    mentions: Vec<Mention>,
+}
+
+impl<'a> Share<'a> {
+    fn new(cands: &DocCandidates<'a>, scores: &Scores, sc: &Scored, max_evidence: usize) -> Self {
+        let c = &cands.candidates[sc.candidate as usize];
+        Share {
+            text: c.text,
+            quoted: c.quoted,
+            source: c.source,
+            category: sc.category,
+            tf: sc.mentions.len() as u32,
+            weighted_tf: sc.weighted_tf,
+            df: sc.df,
+            idf: sc.idf,
+            boost: sc.boost,
+            score: sc.score,
+            subsumes: sc
+                .subsumes
+                .iter()
+                .map(|&k| cands.candidates[k as usize].text)
+                .collect(),
+            mentions: scores.mentions[sc.mentions.clone()]
+                .iter()
+                .take(max_evidence)
+                .map(|&i| cands.mentions[i])
+                .collect(),
+        }
+    }
+
+    /// The theme, with up to `max_evidence` pieces of evidence (naming the document for
+    /// corpus themes).
+    fn theme(&self, doc: &Document, max_evidence: usize, name_document: bool) -> Theme {
+        Theme {
+            text: self.text.to_string(),
+            score: self.score,
+            tf: self.tf,
+            weighted_tf: self.weighted_tf,
+            df: self.df,
+            idf: self.idf,
+            boost: self.boost,
+            quoted: self.quoted,
+            category: self.category,
+            source: self.source,
+            subsumes: self.subsumes.iter().map(|s| s.to_string()).collect(),
+            evidence: self.evidence(doc, max_evidence, name_document).collect(),
+        }
+    }
+
+    /// Up to `n` pieces of evidence: the first mentions, each in its sentence.
+    fn evidence<'s>(
+        &'s self,
+        doc: &'s Document,
+        n: usize,
+        name_document: bool,
+    ) -> impl Iterator<Item = Evidence> + 's {
+        self.mentions.iter().take(n).map(move |m| {
+            let s = &doc.sentences[m.sentence as usize];
+            Evidence {
+                start: m.orig.start,
+                end: m.orig.end,
+                char_start: m.chars.start,
+                char_end: m.chars.end,
+                sentence: sentence_window(
+                    doc.text(s.norm),
+                    m.norm.start - s.norm.start,
+                    m.norm.len(),
+                ),
+                sentence_span: s.orig,
+                sentence_char_span: s.chars,
+                document: name_document.then(|| doc.id.clone()),
+            }
+        })
+    }
 }
 
 /// The best candidates of a unit, scored, best first, and their mentions.
@@ -597,7 +670,7 @@ impl<'e> Ctx<'e, '_> {
     where
         'e: 'd,
     {
-        let mut cands = phrase::find_mentions(
+        let cands = phrase::find_mentions(
             self.engine.segmenter(),
             self.engine.background(),
             self.stats,
@@ -615,6 +688,7 @@ impl<'e> Ctx<'e, '_> {
             }
         }
         let top = self.options.top;
+        let max_evidence = self.options.max_evidence;
         // A unit that holds every mention (the only section, or a document without sections)
         // is gathered once for both levels.
         let mut whole: Option<Gathering> = None;
@@ -635,7 +709,11 @@ impl<'e> Ctx<'e, '_> {
                         .list
                         .iter()
                         .map(|sc| {
-                            self.theme(doc, &cands, &scored, sc, self.options.max_evidence, false)
+                            Share::new(&cands, &scored, sc, max_evidence).theme(
+                                doc,
+                                max_evidence,
+                                false,
+                            )
                         })
                         .collect(),
                 }
@@ -654,14 +732,16 @@ impl<'e> Ctx<'e, '_> {
             Level::Document,
             CORPUS_SHARE.max(5 * top),
         );
-        let themes = all
+        let shares: Vec<Share<'d>> = all
             .list
             .iter()
-            .take(top)
-            .map(|sc| self.theme(doc, &cands, &all, sc, self.options.max_evidence, false))
+            .map(|sc| Share::new(&cands, &all, sc, max_evidence))
             .collect();
-        // The corpus ranking reads the candidates by number only.
-        cands.drop_index();
+        let themes = shares
+            .iter()
+            .take(top)
+            .map(|sh| sh.theme(doc, max_evidence, false))
+            .collect();
         Ranked {
             themes: DocumentThemes {
                 path: doc.id.clone(),
@@ -669,62 +749,7 @@ impl<'e> Ctx<'e, '_> {
                 sections,
                 themes,
             },
-            cands,
-            all,
-        }
-    }
-
-    /// A scored candidate as a theme, with up to `max_evidence` pieces of evidence (naming
-    /// the document for corpus themes).
-    fn theme(
-        &self,
-        doc: &Document,
-        cands: &DocCandidates<'_>,
-        scores: &Scores,
-        sc: &Scored,
-        max_evidence: usize,
-        name_document: bool,
-    ) -> Theme {
-        let c = &cands.candidates[sc.candidate as usize];
-        let evidence = scores.mentions[sc.mentions.clone()]
-            .iter()
-            .take(max_evidence)
-            .map(|&i| {
-                let m = &cands.mentions[i];
-                let s = &doc.sentences[m.sentence as usize];
-                Evidence {
-                    start: m.orig.start,
-                    end: m.orig.end,
-                    char_start: m.chars.start,
-                    char_end: m.chars.end,
-                    sentence: sentence_window(
-                        doc.text(s.norm),
-                        m.norm.start - s.norm.start,
-                        m.norm.len(),
-                    ),
-                    sentence_span: s.orig,
-                    sentence_char_span: s.chars,
-                    document: name_document.then(|| doc.id.clone()),
-                }
-            })
-            .collect();
-        Theme {
-            text: c.text.to_string(),
-            score: sc.score,
-            tf: sc.mentions.len() as u32,
-            weighted_tf: sc.weighted_tf,
-            df: sc.df,
-            idf: sc.idf,
-            boost: sc.boost,
-            quoted: c.quoted,
-            category: sc.category,
-            source: c.source,
-            subsumes: sc
-                .subsumes
-                .iter()
-                .map(|&k| cands.candidates[k as usize].text.to_string())
-                .collect(),
-            evidence,
+            shares,
         }
     }
 
