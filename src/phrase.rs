@@ -181,6 +181,9 @@ pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCount
         terms: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
         ngrams: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
     };
+    // A sentence printed again word for word (a caption repeating a line of the body) is no
+    // second sighting of the runs in it: they must recur in other sentences to be collocations.
+    let mut said: FxHashSet<&str> = FxHashSet::default();
     for s in &doc.sentences {
         let unit = s.unit.unwrap_or(OUTSIDE_SECTIONS);
         let toks = doc.sentence_tokens(s);
@@ -192,6 +195,9 @@ pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCount
             if doc.text(q.content).chars().count() > 0 && !is_single_token(toks, q.content) {
                 bump(&mut counts.terms, text, unit);
             }
+        }
+        if !said.insert(doc.text(s.norm).trim()) {
+            continue;
         }
         for run in phrase_runs(toks) {
             for i in 0..run.len() {

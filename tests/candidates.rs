@@ -70,6 +70,25 @@ fn collocations_come_out_whole() {
 }
 
 #[test]
+fn a_sentence_printed_twice_makes_no_collocation() {
+    // The same words in two sentences are a collocation (above); one sentence printed twice,
+    // as a caption repeats a line, is one sighting.
+    let line = "普陀公安聚焦旅游市场秩序，开展专项整治。";
+    let d = rank(&format!("普陀公安：\n\n{line}\n\n{line}\n"));
+    let themes = section_themes(&d, 0);
+    assert!(
+        themes.iter().all(|t| t.source() != Source::Collocation),
+        "{:?}",
+        themes.iter().map(|t| t.text()).collect::<Vec<_>>()
+    );
+    let d = rank(&format!(
+        "普陀公安：\n\n{line}\n\n全年查处扰乱旅游市场秩序违法行为280余起。\n"
+    ));
+    let t = find(section_themes(&d, 0), "旅游市场秩序").expect("collocation ranked");
+    assert_eq!(t.source(), Source::Collocation);
+}
+
+#[test]
 fn lexicon_abbreviations_count_for_their_canonical_form() {
     let d = rank(
         "慈溪公安：\n\n慈溪公安严打电信网络诈骗。打处电诈类犯罪嫌疑人705人，电诈发案同比下降21.4%。\n",
