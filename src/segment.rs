@@ -487,6 +487,8 @@ impl Segmenter {
         // The tokens tile the text, and so do the sentences; a token that crossed a sentence's
         // end would be cut there.
         let mut t = 0;
+        tokens.reserve(raw.len());
+        sentences.reserve(spans.len());
         for &sentence in &spans {
             let first = tokens.len() as u32;
             while let Some(&(a, b, pos_tag, class)) = raw.get(t)

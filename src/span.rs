@@ -121,6 +121,10 @@ impl<'a> CharCounter<'a> {
     /// offset asked for last, in either direction.
     pub(crate) fn char_at(&mut self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
+        if byte == self.byte {
+            // A token starts where the one before ended.
+            return self.chars;
+        }
         if byte < self.byte {
             let piece = self.text.get(byte..self.byte).unwrap_or("");
             self.chars -= count_chars(piece);
