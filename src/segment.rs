@@ -449,8 +449,7 @@ impl Segmenter {
         let s = text.as_str();
         let spans: Vec<Span> = sentences_of(s).collect();
         // Most text needs neither grapheme clusters nor whitespace looked at: found out once.
-        let graphemes = needs_grapheme_check(s);
-        let spaces = s.contains(char::is_whitespace);
+        let Scan { graphemes, spaces } = scan(s, Want::Both);
         // jieba is handed a few sentences at once: it cuts them as it would one by one, since
         // every sentence ends in a character it never joins to a word (`。`, `；`, a line
         // break, a closing quote). Only a sentence longer than a piece is cut further.
@@ -720,23 +719,57 @@ fn starts_common_han(bytes: &[u8]) -> bool {
 
 /// Whether a piece holds characters that may form multi-character grapheme clusters.
 fn needs_grapheme_check(piece: &str) -> bool {
-    // ASCII and the common Han characters are told by their bytes; anything else is
-    // decoded.
-    let bytes = piece.as_bytes();
+    scan(piece, Want::Graphemes).graphemes
+}
+
+/// What a scan of a text looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// Characters that may form multi-character grapheme clusters.
+    Graphemes,
+    /// Those, and whitespace.
+    Both,
+}
+
+/// What a text holds that segmenting it must mind.
+struct Scan {
+    /// Characters that may form multi-character grapheme clusters.
+    graphemes: bool,
+    /// Whitespace (left `false` unless asked for).
+    spaces: bool,
+}
+
+/// Scans `text` once for what `want` asks, stopping as soon as it is all found. ASCII and
+/// the common Han characters are told by their bytes; anything else is decoded.
+fn scan(text: &str, want: Want) -> Scan {
+    let mut found = Scan {
+        graphemes: false,
+        spaces: false,
+    };
+    let spaces = want == Want::Both;
+    let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
+            // The ASCII whitespace of `char::is_whitespace`: tab to carriage return, space.
+            found.spaces |= spaces && matches!(b, b'\t'..=b'\r' | b' ');
             i += 1;
         } else if starts_common_han(&bytes[i..]) {
             i += 3;
+            continue;
         } else {
-            match piece.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if is_plain_char(c) => i += c.len_utf8(),
-                _ => return true,
-            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            found.graphemes |= !is_plain_char(c);
+            found.spaces |= spaces && c.is_whitespace();
+            i += c.len_utf8();
+        }
+        if found.graphemes && (found.spaces || !spaces) {
+            break;
         }
     }
-    false
+    found
 }
 
 /// Appends the words jieba cut from `text` (spans of `text`, each with what `what` makes
@@ -1074,6 +1107,28 @@ mod tests {
         }
         assert!(!needs_grapheme_check("象山公安，“海上枫桥经验”……"));
         assert!(needs_grapheme_check("民警👮\u{200d}♀️"));
+    }
+
+    #[test]
+    fn scan_finds_whitespace_as_char_is_whitespace_does() {
+        let samples = (0u32..0x11000)
+            .step_by(5)
+            .chain(0..0x100)
+            .chain(0x2000..0x2060)
+            .chain([0x1680, 0x3000])
+            .filter_map(char::from_u32);
+        for c in samples {
+            for text in [format!("警{c}务"), format!("{c}"), format!("👮{c}")] {
+                let found = scan(&text, Want::Both);
+                assert_eq!(found.spaces, c.is_whitespace(), "U+{:04X}", c as u32);
+                assert_eq!(
+                    found.graphemes,
+                    text.chars().any(|c| !is_plain_char(c)),
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
     }
 
     #[test]
