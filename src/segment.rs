@@ -490,6 +490,10 @@ impl Segmenter {
         sentences.reserve(spans.len());
         for &sentence in &spans {
             let first = tokens.len() as u32;
+            // The sentence's character span is read as the counter passes its ends, before
+            // and after its tokens, rather than by counting back over it.
+            let sentence_orig = text.to_original(sentence);
+            let first_char = chars.char_at(sentence_orig.start);
             while let Some(&(a, b, pos_tag, class)) = raw.get(t)
                 && a < sentence.end
             {
@@ -520,11 +524,10 @@ impl Segmenter {
                     generic,
                 });
             }
-            let orig = text.to_original(sentence);
             sentences.push(RawSentence {
                 norm: Span::new(base + sentence.start, base + sentence.end),
-                orig,
-                chars: chars.span(orig),
+                orig: sentence_orig,
+                chars: Span::new(first_char, chars.char_at(sentence_orig.end)),
                 tokens: first..tokens.len() as u32,
             });
         }
