@@ -341,7 +341,7 @@ impl<'e> Corpus<'e> {
         // Corpus themes: a theme's score is the sum of its document scores.
         let mut corpus: FxHashMap<&str, CorpusEntry> = FxHashMap::default();
         for ranked in &per_doc {
-            for sh in &ranked.shares {
+            for sh in &ranked.shares.list {
                 let e = corpus.entry(sh.text).or_insert_with(|| CorpusEntry {
                     score: 0.0,
                     tf: 0,
@@ -361,7 +361,7 @@ impl<'e> Corpus<'e> {
         // Where the leading themes stand in the documents, in order.
         let top: FxHashMap<&str, usize> = order.iter().enumerate().map(|(i, e)| (e.0, i)).collect();
         for (d, ranked) in per_doc.iter().enumerate() {
-            for (k, sh) in ranked.shares.iter().enumerate() {
+            for (k, sh) in ranked.shares.list.iter().enumerate() {
                 if let Some(&i) = top.get(sh.text) {
                     order[i].1.refs.push((d, k));
                 }
@@ -373,19 +373,22 @@ impl<'e> Corpus<'e> {
             .map(|(_, e)| {
                 let (d, k) = e.refs[0];
                 let mut theme =
-                    per_doc[d].shares[k].theme(&self.docs[d], options.max_evidence, true);
+                    per_doc[d]
+                        .shares
+                        .theme(k, &self.docs[d], options.max_evidence, true);
                 theme.score = e.score;
                 theme.tf = e.tf;
                 theme.weighted_tf = e.weighted_tf;
                 theme.df = e.df;
                 for &(d, k) in &e.refs[1..] {
-                    let sh = &per_doc[d].shares[k];
+                    let shares = &per_doc[d].shares;
+                    let sh = &shares.list[k];
                     theme.quoted |= sh.quoted;
                     theme.category = theme.category.or(sh.category);
                     let room = options.max_evidence.saturating_sub(theme.evidence.len());
                     theme
                         .evidence
-                        .extend(sh.evidence(&self.docs[d], room, true));
+                        .extend(shares.evidence(k, &self.docs[d], room, true));
                 }
                 theme
             })
@@ -419,12 +422,22 @@ struct CorpusEntry {
 struct Ranked<'a> {
     themes: DocumentThemes,
     /// The document's leading candidates, scored, best first.
-    shares: Vec<Share<'a>>,
+    shares: Shares<'a>,
 }
 
-/// A scored candidate with what showing it as a theme needs: its figures, and the first of
-/// its mentions, as many as its evidence may show. A document keeps these of its leading
-/// candidates until the corpus's themes are added up, not its whole list of candidates.
+/// Scored candidates, best first, with what showing them as themes needs: their figures,
+/// and the first of their mentions, as many as evidence may show. A document keeps these of
+/// its leading candidates until the corpus's themes are added up, not its whole list of
+/// candidates.
+struct Shares<'a> {
+    list: Vec<Share<'a>>,
+    /// The variants each share absorbed, one share's after another.
+    subsumes: Vec<&'a str>,
+    /// The first mentions of each share, one share's after another.
+    mentions: Vec<Mention>,
+}
+
+/// One scored candidate of [`Shares`].
 struct Share<'a> {
     text: &'a str,
     quoted: bool,
@@ -436,80 +449,110 @@ struct Share<'a> {
     idf: f64,
     boost: f64,
     score: f64,
-    subsumes: Vec<&'a str>,
-    mentions: Vec<Mention>,
+    /// A range of [`Shares::subsumes`].
+    subsumes: std::ops::Range<usize>,
+    /// A range of [`Shares::mentions`].
+    mentions: std::ops::Range<usize>,
 }
 
-impl<'a> Share<'a> {
-    fn new(cands: &DocCandidates<'a>, scores: &Scores, sc: &Scored, max_evidence: usize) -> Self {
-        let c = &cands.candidates[sc.candidate as usize];
-        Share {
-            text: c.text,
-            quoted: c.quoted,
-            source: c.source,
-            category: sc.category,
-            tf: sc.mentions.len() as u32,
-            weighted_tf: sc.weighted_tf,
-            df: sc.df,
-            idf: sc.idf,
-            boost: sc.boost,
-            score: sc.score,
-            subsumes: sc
-                .subsumes
-                .iter()
-                .map(|&k| cands.candidates[k as usize].text)
-                .collect(),
-            mentions: scores.mentions[sc.mentions.clone()]
-                .iter()
-                .take(max_evidence)
-                .map(|&i| cands.mentions[i])
-                .collect(),
+impl<'a> Shares<'a> {
+    /// The scored candidates of `scores`, each with its first `max_evidence` mentions.
+    fn of(cands: &DocCandidates<'a>, scores: &Scores, max_evidence: usize) -> Self {
+        let mut out = Shares {
+            list: Vec::with_capacity(scores.list.len()),
+            subsumes: Vec::new(),
+            mentions: Vec::new(),
+        };
+        for sc in &scores.list {
+            let c = &cands.candidates[sc.candidate as usize];
+            let (s0, m0) = (out.subsumes.len(), out.mentions.len());
+            out.subsumes.extend(
+                sc.subsumes
+                    .iter()
+                    .map(|&k| cands.candidates[k as usize].text),
+            );
+            out.mentions.extend(
+                scores.mentions[sc.mentions.clone()]
+                    .iter()
+                    .take(max_evidence)
+                    .map(|&i| cands.mentions[i]),
+            );
+            out.list.push(Share {
+                text: c.text,
+                quoted: c.quoted,
+                source: c.source,
+                category: sc.category,
+                tf: sc.mentions.len() as u32,
+                weighted_tf: sc.weighted_tf,
+                df: sc.df,
+                idf: sc.idf,
+                boost: sc.boost,
+                score: sc.score,
+                subsumes: s0..out.subsumes.len(),
+                mentions: m0..out.mentions.len(),
+            });
         }
+        out
     }
 
-    /// The theme, with up to `max_evidence` pieces of evidence (naming the document for
-    /// corpus themes).
-    fn theme(&self, doc: &Document, max_evidence: usize, name_document: bool) -> Theme {
+    /// The first `n` shares as themes, with up to `max_evidence` pieces of evidence each.
+    fn themes(&self, doc: &Document, n: usize, max_evidence: usize) -> Vec<Theme> {
+        (0..n.min(self.list.len()))
+            .map(|k| self.theme(k, doc, max_evidence, false))
+            .collect()
+    }
+
+    /// Share `k` as a theme, with up to `max_evidence` pieces of evidence (naming the
+    /// document for corpus themes).
+    fn theme(&self, k: usize, doc: &Document, max_evidence: usize, name_document: bool) -> Theme {
+        let sh = &self.list[k];
         Theme {
-            text: self.text.to_string(),
-            score: self.score,
-            tf: self.tf,
-            weighted_tf: self.weighted_tf,
-            df: self.df,
-            idf: self.idf,
-            boost: self.boost,
-            quoted: self.quoted,
-            category: self.category,
-            source: self.source,
-            subsumes: self.subsumes.iter().map(|s| s.to_string()).collect(),
-            evidence: self.evidence(doc, max_evidence, name_document).collect(),
+            text: sh.text.to_string(),
+            score: sh.score,
+            tf: sh.tf,
+            weighted_tf: sh.weighted_tf,
+            df: sh.df,
+            idf: sh.idf,
+            boost: sh.boost,
+            quoted: sh.quoted,
+            category: sh.category,
+            source: sh.source,
+            subsumes: self.subsumes[sh.subsumes.clone()]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            evidence: self.evidence(k, doc, max_evidence, name_document).collect(),
         }
     }
 
-    /// Up to `n` pieces of evidence: the first mentions, each in its sentence.
+    /// Up to `n` pieces of evidence of share `k`: its first mentions, each in its sentence.
     fn evidence<'s>(
         &'s self,
+        k: usize,
         doc: &'s Document,
         n: usize,
         name_document: bool,
     ) -> impl Iterator<Item = Evidence> + 's {
-        self.mentions.iter().take(n).map(move |m| {
-            let s = &doc.sentences[m.sentence as usize];
-            Evidence {
-                start: m.orig.start,
-                end: m.orig.end,
-                char_start: m.chars.start,
-                char_end: m.chars.end,
-                sentence: sentence_window(
-                    doc.text(s.norm),
-                    m.norm.start - s.norm.start,
-                    m.norm.len(),
-                ),
-                sentence_span: s.orig,
-                sentence_char_span: s.chars,
-                document: name_document.then(|| doc.id.clone()),
-            }
-        })
+        self.mentions[self.list[k].mentions.clone()]
+            .iter()
+            .take(n)
+            .map(move |m| {
+                let s = &doc.sentences[m.sentence as usize];
+                Evidence {
+                    start: m.orig.start,
+                    end: m.orig.end,
+                    char_start: m.chars.start,
+                    char_end: m.chars.end,
+                    sentence: sentence_window(
+                        doc.text(s.norm),
+                        m.norm.start - s.norm.start,
+                        m.norm.len(),
+                    ),
+                    sentence_span: s.orig,
+                    sentence_char_span: s.chars,
+                    document: name_document.then(|| doc.id.clone()),
+                }
+            })
     }
 }
 
@@ -705,17 +748,11 @@ impl<'e> Ctx<'e, '_> {
                 SectionThemes {
                     title: u.title.clone(),
                     span: u.span,
-                    themes: scored
-                        .list
-                        .iter()
-                        .map(|sc| {
-                            Share::new(&cands, &scored, sc, max_evidence).theme(
-                                doc,
-                                max_evidence,
-                                false,
-                            )
-                        })
-                        .collect(),
+                    themes: Shares::of(&cands, &scored, max_evidence).themes(
+                        doc,
+                        top,
+                        max_evidence,
+                    ),
                 }
             })
             .collect();
@@ -732,16 +769,8 @@ impl<'e> Ctx<'e, '_> {
             Level::Document,
             CORPUS_SHARE.max(5 * top),
         );
-        let shares: Vec<Share<'d>> = all
-            .list
-            .iter()
-            .map(|sc| Share::new(&cands, &all, sc, max_evidence))
-            .collect();
-        let themes = shares
-            .iter()
-            .take(top)
-            .map(|sh| sh.theme(doc, max_evidence, false))
-            .collect();
+        let shares = Shares::of(&cands, &all, max_evidence);
+        let themes = shares.themes(doc, top, max_evidence);
         Ranked {
             themes: DocumentThemes {
                 path: doc.id.clone(),
