@@ -244,6 +244,53 @@ fn json_has_the_documented_shape_and_round_trips() {
 }
 
 #[test]
+fn corpus_evidence_comes_from_the_documents_in_order() {
+    // Three reports mention the same crime once each; the corpus theme draws its evidence
+    // from them in the order they were added, each piece naming its report and slicing it.
+    let docs = [
+        ("a", "慈溪公安：\n\n慈溪公安查处笑气工厂三家。\n"),
+        ("b", "余姚公安：\n\n余姚公安捣毁笑气窝点一处。\n"),
+        ("c", "象山公安：\n\n象山公安破获笑气案件两起。\n"),
+    ];
+    let mut c = common::engine().corpus();
+    c.add_all(docs);
+    for n in [1, 2, 3, 5] {
+        let r = c.rank(&RankOptions::default().max_evidence(n));
+        let t = r
+            .corpus()
+            .iter()
+            .find(|t| t.text() == "笑气")
+            .expect("corpus theme");
+        assert_eq!(t.df(), 3);
+        assert_eq!(t.tf(), 3);
+        let named: Vec<&str> = t
+            .evidence()
+            .iter()
+            .map(|e| e.document.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(named, ["a", "b", "c"][..n.min(3)], "max_evidence {n}");
+        for e in t.evidence() {
+            let text = docs
+                .iter()
+                .find(|d| Some(d.0) == e.document.as_deref())
+                .unwrap()
+                .1;
+            assert_eq!(&text[e.span().range()], "笑气");
+            assert_eq!(text[..e.start].chars().count(), e.char_start);
+            assert!(e.sentence.contains("笑气"));
+        }
+        // A document's own themes name no document.
+        for d in r.documents() {
+            assert!(
+                d.all_themes()
+                    .flat_map(|t| t.evidence())
+                    .all(|e| e.document.is_none())
+            );
+        }
+    }
+}
+
+#[test]
 fn corpus_statistics_save_and_load() {
     let text = common::seed();
     let mut c = common::engine().corpus();
