@@ -23,6 +23,7 @@ pub struct RankOptions {
     heading_weight: f64,
     quote_boost: f64,
     lexicon_boost: f64,
+    single_mention_boost: f64,
     prior_units: f64,
     min_collocation_count: u64,
     min_cohesion: f64,
@@ -36,6 +37,7 @@ impl Default for RankOptions {
             heading_weight: 2.0,
             quote_boost: 2.5,
             lexicon_boost: 1.25,
+            single_mention_boost: 0.7,
             prior_units: 8.0,
             min_collocation_count: 2,
             min_cohesion: 0.5,
@@ -74,6 +76,15 @@ impl RankOptions {
     /// The boost of a lexicon word (default 1.25).
     pub fn lexicon_boost(mut self, b: f64) -> Self {
         self.lexicon_boost = b.max(0.0);
+        self
+    }
+
+    /// The boost of a plain word (not a lexicon word, quoted name or collocation) that a
+    /// section or document mentions once (default 0.7). A report marks its themes or comes
+    /// back to them; a rare word said once in passing (观赛, 进口设备) is weaker evidence
+    /// of a theme than its rarity alone makes it.
+    pub fn single_mention_boost(mut self, b: f64) -> Self {
+        self.single_mention_boost = b.max(0.0);
         self
     }
 
@@ -872,6 +883,8 @@ impl<'e> Ctx<'e, '_> {
                 self.options.quote_boost
             } else if c.source == Source::Lexicon || g.category.is_some() {
                 self.options.lexicon_boost
+            } else if c.source == Source::Term && all.len() == 1 {
+                self.options.single_mention_boost
             } else {
                 1.0
             };

@@ -61,8 +61,10 @@ pub enum Source {
 /// mention by where it stands (a heading counts [`crate::RankOptions::heading_weight`] times,
 /// but for a plain word in a newspaper's heading), `idf` blends the corpus's own document
 /// frequency with the background table (see [`crate::CorpusStats::idf`]), and `boost` is
-/// [`crate::RankOptions::quote_boost`] for a quoted name and
-/// [`crate::RankOptions::lexicon_boost`] for a lexicon word (1 otherwise).
+/// [`crate::RankOptions::quote_boost`] for a quoted name,
+/// [`crate::RankOptions::lexicon_boost`] for a lexicon word,
+/// [`crate::RankOptions::single_mention_boost`] for a plain word mentioned once in its unit,
+/// and 1 otherwise.
 ///
 /// ```
 /// use jingwu::{Engine, RankOptions};

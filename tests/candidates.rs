@@ -89,6 +89,43 @@ fn a_sentence_printed_twice_makes_no_collocation() {
 }
 
 #[test]
+fn a_plain_word_said_once_weighs_less() {
+    let text = "象山公安：\n\n象山公安做好沙排赛事安保，观众观赛秩序井然。\n\n\
+                沙排赛场内外，民警全程值守。\n";
+    let d = rank(text);
+    let plain: Vec<&Theme> = section_themes(&d, 0)
+        .iter()
+        .filter(|t| t.source() == Source::Term && t.category().is_none() && !t.quoted())
+        .collect();
+    let once = plain
+        .iter()
+        .find(|t| t.tf() == 1)
+        .expect("a word said once");
+    let twice = plain
+        .iter()
+        .find(|t| t.tf() >= 2)
+        .expect("a word said twice");
+    assert_eq!(once.boost(), 0.7, "{}", once.text());
+    assert_eq!(twice.boost(), 1.0, "{}", twice.text());
+    for t in &plain {
+        assert_eq!(
+            t.boost(),
+            if t.tf() == 1 { 0.7 } else { 1.0 },
+            "{}",
+            t.text()
+        );
+    }
+    // The option sets it; at 1 a word said once is not held back.
+    let d = common::engine().rank_text(
+        text,
+        &RankOptions::default().top(30).single_mention_boost(1.0),
+    );
+    let t = find(section_themes(&d, 0), once.text()).expect("still ranked");
+    assert_eq!(t.boost(), 1.0);
+    assert!(t.score() > once.score());
+}
+
+#[test]
 fn lexicon_abbreviations_count_for_their_canonical_form() {
     let d = rank(
         "慈溪公安：\n\n慈溪公安严打电信网络诈骗。打处电诈类犯罪嫌疑人705人，电诈发案同比下降21.4%。\n",
