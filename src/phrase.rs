@@ -181,11 +181,16 @@ pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCount
         terms: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
         ngrams: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
     };
-    // A sentence printed again word for word (a caption repeating a line of the body) is no
-    // second sighting of the runs in it: they must recur in other sentences to be collocations.
-    let mut said: FxHashSet<&str> = FxHashSet::default();
+    // A sentence a section prints again word for word (a caption repeating a line of the
+    // body) is no second sighting of its words and runs: a run must recur in other
+    // sentences to be a collocation, and its words' counts, against which its cohesion is
+    // measured, leave the repeat out too. Two sections saying the same are two sightings.
+    let mut said: FxHashSet<(u32, &str)> = FxHashSet::default();
     for s in &doc.sentences {
         let unit = s.unit.unwrap_or(OUTSIDE_SECTIONS);
+        if !said.insert((unit, doc.text(s.norm).trim())) {
+            continue;
+        }
         let toks = doc.sentence_tokens(s);
         for t in toks.iter().filter(|t| is_phrase_token(t)) {
             bump(&mut counts.terms, doc.text(t.norm), unit);
@@ -195,9 +200,6 @@ pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCount
             if doc.text(q.content).chars().count() > 0 && !is_single_token(toks, q.content) {
                 bump(&mut counts.terms, text, unit);
             }
-        }
-        if !said.insert(doc.text(s.norm).trim()) {
-            continue;
         }
         for run in phrase_runs(toks) {
             for i in 0..run.len() {

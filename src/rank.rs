@@ -80,9 +80,10 @@ impl RankOptions {
     }
 
     /// The boost of a plain word (not a lexicon word, quoted name or collocation) that a
-    /// section or document mentions once (default 0.7). A report marks its themes or comes
-    /// back to them; a rare word said once in passing (观赛, 进口设备) is weaker evidence
-    /// of a theme than its rarity alone makes it.
+    /// section or document mentions once, its mentions inside longer themes aside, other
+    /// than in a numbered heading of an official document (default 0.7). A report marks its
+    /// themes or comes back to them; a rare word said once in passing (观赛, 进口设备) is
+    /// weaker evidence of a theme than its rarity alone makes it.
     pub fn single_mention_boost(mut self, b: f64) -> Self {
         self.single_mention_boost = b.max(0.0);
         self
@@ -358,9 +359,11 @@ impl<'e> Corpus<'e> {
                     tf: 0,
                     weighted_tf: 0.0,
                     df: 0,
+                    boost: 0.0,
                     refs: Vec::new(),
                 });
                 e.score += sh.score;
+                e.boost = e.boost.max(sh.boost);
                 e.tf += sh.tf;
                 e.weighted_tf += sh.weighted_tf;
                 e.df += 1;
@@ -391,6 +394,7 @@ impl<'e> Corpus<'e> {
                 theme.tf = e.tf;
                 theme.weighted_tf = e.weighted_tf;
                 theme.df = e.df;
+                theme.boost = e.boost;
                 for &(d, k) in &e.refs[1..] {
                     let shares = &per_doc[d].shares;
                     let sh = &shares.list[k];
@@ -424,6 +428,8 @@ struct CorpusEntry {
     tf: u32,
     weighted_tf: f64,
     df: u64,
+    /// The largest boost it has in a document.
+    boost: f64,
     /// (document, index in its scored list) of each document that has it, for the themes
     /// shown.
     refs: Vec<(usize, usize)>,
@@ -855,6 +861,10 @@ impl<'e> Ctx<'e, '_> {
             _ => 1.0,
         };
         let in_body = |i: usize| doc.sentences[cands.mentions[i].sentence as usize].is_body();
+        let in_numbered_heading = |i: usize| {
+            let s = &doc.sentences[cands.mentions[i].sentence as usize];
+            matches!(s.block, BlockKind::Heading) && s.is_body()
+        };
         // Scores, without the mention lists: only the best are kept.
         let mut scored: Vec<(usize, Scored)> = Vec::with_capacity(gathered.len());
         let mut all: Vec<usize> = Vec::new();
@@ -883,7 +893,11 @@ impl<'e> Ctx<'e, '_> {
                 self.options.quote_boost
             } else if c.source == Source::Lexicon || g.category.is_some() {
                 self.options.lexicon_boost
-            } else if c.source == Source::Term && all.len() == 1 {
+            } else if c.source == Source::Term
+                && matches!(all.as_slice(), [i] if !in_numbered_heading(*i))
+            {
+                // A plain word said once, and not by a numbered heading that states the
+                // work, is a word in passing.
                 self.options.single_mention_boost
             } else {
                 1.0

@@ -236,7 +236,9 @@ impl DocumentThemes {
 
 /// Themes across the whole corpus: a theme's score is the sum of its scores in the documents
 /// that have it among their 50 leading themes (or five times the themes shown, if more), its
-/// `df` the number of those documents.
+/// `df` the number of those documents, its `tf` and `weighted_tf` the sums of theirs, its
+/// `boost` the largest it has in one of them; its `idf` is the first document's, and its
+/// evidence comes from them in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusThemes {
     pub(crate) themes: Vec<Theme>,

@@ -86,6 +86,24 @@ fn a_sentence_printed_twice_makes_no_collocation() {
     ));
     let t = find(section_themes(&d, 0), "旅游市场秩序").expect("collocation ranked");
     assert_eq!(t.source(), Source::Collocation);
+    // Two bureaus' sections saying the same sentence are two sightings.
+    let d = rank(&format!(
+        "宁波公安工作简报\n\n慈溪公安：\n\n{line}\n\n余姚公安：\n\n{line}\n"
+    ));
+    assert_eq!(d.sections().len(), 2);
+    for i in 0..2 {
+        let t = find(section_themes(&d, i), "旅游市场秩序").expect("collocation ranked");
+        assert_eq!(t.source(), Source::Collocation);
+    }
+    // A repeat is left out of its words' counts too, so that it cannot lower the cohesion
+    // of a run that does recur: here the run holds 2 of its words' 4 sightings each (the
+    // least accepted), not 2 of 5.
+    let d = rank(&format!(
+        "普陀公安：\n\n{line}\n\n{line}\n\n全年查处扰乱旅游市场秩序违法行为280余起。\n\n\
+         旅游旺季游客增多。旅游团队秩序井然。民警维护市场秩序。商户自觉维护市场秩序。\n"
+    ));
+    let t = find(section_themes(&d, 0), "旅游市场秩序").expect("collocation ranked");
+    assert_eq!(t.source(), Source::Collocation);
 }
 
 #[test]
@@ -123,6 +141,18 @@ fn a_plain_word_said_once_weighs_less() {
     let t = find(section_themes(&d, 0), once.text()).expect("still ranked");
     assert_eq!(t.boost(), 1.0);
     assert!(t.score() > once.score());
+    // A numbered heading of an official document states the work: a word it names once is
+    // not a word in passing.
+    let d = rank(
+        "象山县公安局2023年工作总结\n\n一、深化沙排赛事安保\n\n\
+         全年完成各类安保任务120余次，现场秩序良好。\n",
+    );
+    let t = d
+        .all_themes()
+        .find(|t| t.text() == "沙排")
+        .expect("沙排 ranked");
+    assert_eq!((t.tf(), t.weighted_tf()), (1, 2.0));
+    assert_eq!(t.boost(), 1.0);
 }
 
 #[test]

@@ -291,6 +291,31 @@ fn corpus_evidence_comes_from_the_documents_in_order() {
 }
 
 #[test]
+fn corpus_themes_do_not_depend_on_the_order_of_the_documents() {
+    // 沙排 is said once in one report (boost 0.7 there) and twice in the other (1.0).
+    let a = (
+        "a",
+        "象山公安：\n\n民警观赛时发现沙排场地积水，及时处置。\n",
+    );
+    let b = (
+        "b",
+        "象山公安：\n\n沙排赛事期间民警全程值守。沙排赛场秩序井然。\n",
+    );
+    let rank = |docs: [(&str, &str); 2]| {
+        let mut c = common::engine().corpus();
+        c.add_all(docs);
+        let r = c.rank(&RankOptions::default().top(30));
+        let t = r.corpus().iter().find(|t| t.text() == "沙排").cloned();
+        t.expect("corpus theme")
+    };
+    let (ab, ba) = (rank([a, b]), rank([b, a]));
+    assert_eq!(ab.boost(), 1.0);
+    assert_eq!(ab.boost(), ba.boost());
+    assert_eq!(ab.score(), ba.score());
+    assert_eq!((ab.tf(), ab.df()), (ba.tf(), ba.df()));
+}
+
+#[test]
 fn corpus_statistics_save_and_load() {
     let text = common::seed();
     let mut c = common::engine().corpus();
