@@ -443,8 +443,9 @@ pub(crate) fn find_mentions<'a>(
     colloc: &Collocations,
 ) -> DocCandidates<'a> {
     // Room for the candidates and mentions of a typical report (about one of each for every
-    // three or four tokens), so that the lists seldom grow.
-    let n = doc.tokens.len();
+    // three or four tokens), so that the lists seldom grow; a long document's lists grow as
+    // needed, since what it holds may be far from typical (a run of digits).
+    let n = doc.tokens.len().min(1 << 14);
     let mut out = DocCandidates {
         candidates: Vec::with_capacity(n / 4),
         mentions: Vec::with_capacity(n / 3),
