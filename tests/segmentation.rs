@@ -35,6 +35,38 @@ fn policing_terms_are_single_tokens_in_the_seed() {
 }
 
 #[test]
+fn every_lexicon_word_comes_out_whole_with_its_category() {
+    // Alone, and between the words reports put around a theme (开展…工作, 深化…, …成效): no
+    // token boundary falls inside the word (a longer word of jieba's dictionary may hold
+    // it: 信访工作), and a token that is the word carries its category.
+    let seg = common::segmenter();
+    let mut split = Vec::new();
+    for e in jingwu::Lexicon::policing().iter() {
+        let w = e.word();
+        let alone = seg.segment(w);
+        let tokens: Vec<_> = alone.tokens().collect();
+        assert!(
+            matches!(tokens.as_slice(), [t] if t.category() == e.category()),
+            "{w} alone: {:?}",
+            tokens.iter().map(|t| t.text()).collect::<Vec<_>>()
+        );
+        for text in [format!("开展{w}工作"), format!("深化{w}，{w}成效明显。")] {
+            let s = seg.segment(&text);
+            let bounds: Vec<usize> = s.tokens().map(|t| t.span().start).collect();
+            for (at, _) in text.match_indices(w) {
+                if bounds.iter().any(|&b| b > at && b < at + w.len()) {
+                    split.push(format!("{w} in {text}"));
+                }
+            }
+            for t in s.tokens().filter(|t| t.text() == w) {
+                assert_eq!(t.category(), e.category(), "{w} in {text}");
+            }
+        }
+    }
+    assert!(split.is_empty(), "cut apart: {split:?}");
+}
+
+#[test]
 fn tokens_carry_kinds_and_categories() {
     let text = "慈溪公安严打电信网络诈骗，今年以来破获12起，下载ＡＰＰ。";
     let seg = common::segmenter().segment(text);
