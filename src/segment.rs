@@ -825,44 +825,34 @@ fn merge_split_graphemes(piece: &str, tokens: &mut Vec<Cut>) {
 /// Sentence spans of `s`: cut after `。！？!?…` and any closing quotes that follow, after
 /// `；` (the units of an enumeration `一是…；二是…`), and at line breaks.
 fn sentences_of(s: &str) -> impl Iterator<Item = Span> + '_ {
+    // The marks are read by their bytes: a byte below 0x80 is an ASCII character, and E2,
+    // E3 and EF only ever lead a three-byte character, so stepping a byte at a time past
+    // anything else never lands on a false mark (and past a character led by E4 to E9,
+    // three bytes at a time).
+    let bytes = s.as_bytes();
     let mut start = 0;
-    let mut it = s.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some((i, c)) = it.next() {
-            let end_here = match c {
-                '\n' | '\r' | '；' | ';' => true,
-                '。' | '！' | '？' | '!' | '?' | '…' => {
-                    // Take the rest of a run of terminators and closing quotes.
-                    while let Some(&(_, n)) = it.peek() {
-                        if matches!(
-                            n,
-                            '。' | '！'
-                                | '？'
-                                | '!'
-                                | '?'
-                                | '…'
-                                | '”'
-                                | '’'
-                                | '」'
-                                | '』'
-                                | '）'
-                                | ')'
-                                | '"'
-                        ) {
-                            it.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    true
-                }
-                _ => false,
+        while let Some(&b) = bytes.get(i) {
+            // Most bytes lead a Han character of U+4000..=U+9FFF, three bytes, none a mark.
+            if (0xE4..=0xE9).contains(&b) {
+                i += 3;
+                continue;
+            }
+            let Some((mark, n)) = mark_at(bytes, i) else {
+                i += 1;
+                continue;
             };
-            if end_here {
-                let end = it.peek().map_or(s.len(), |&(j, _)| j);
-                let span = Span::new(start, end);
-                start = end;
-                let _ = i;
+            i += n;
+            if mark == Mark::Final {
+                // Take the rest of a run of terminators and closing quotes.
+                while let Some((Mark::Final | Mark::Closing, n)) = mark_at(bytes, i) {
+                    i += n;
+                }
+            }
+            if mark != Mark::Closing {
+                let span = Span::new(start, i);
+                start = i;
                 return Some(span);
             }
         }
@@ -873,6 +863,38 @@ fn sentences_of(s: &str) -> impl Iterator<Item = Span> + '_ {
         }
         None
     })
+}
+
+/// A mark that ends or closes a sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// A line break or semicolon: the sentence ends after it.
+    Break,
+    /// `。！？!?…`: the sentence ends after it and the closing marks that follow.
+    Final,
+    /// A closing quote or bracket, part of the sentence a final mark ends.
+    Closing,
+}
+
+/// The mark that starts at byte `i` of `bytes` (a `str`'s), and its length.
+fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
+    let mark = match bytes.get(i..)? {
+        [b'\n' | b'\r' | b';', ..] => (Mark::Break, 1),
+        [b'!' | b'?', ..] => (Mark::Final, 1),
+        [b')' | b'"', ..] => (Mark::Closing, 1),
+        // ；！？）
+        [0xEF, 0xBC, 0x9B, ..] => (Mark::Break, 3),
+        [0xEF, 0xBC, 0x81 | 0x9F, ..] => (Mark::Final, 3),
+        [0xEF, 0xBC, 0x89, ..] => (Mark::Closing, 3),
+        // 。」』
+        [0xE3, 0x80, 0x82, ..] => (Mark::Final, 3),
+        [0xE3, 0x80, 0x8D | 0x8F, ..] => (Mark::Closing, 3),
+        // …”’
+        [0xE2, 0x80, 0xA6, ..] => (Mark::Final, 3),
+        [0xE2, 0x80, 0x9D | 0x99, ..] => (Mark::Closing, 3),
+        _ => return None,
+    };
+    Some(mark)
 }
 
 /// Pieces of at most [`MAX_PIECE_BYTES`] covering `span` of `s`, cut at a comma or space where
@@ -1078,6 +1100,107 @@ mod tests {
         let got: Vec<&str> = sentences_of(s).map(|sp| &s[sp.range()]).collect();
         assert_eq!(got, ["第一句。", "“第二句！”", "第三句\n", "第四"]);
         assert_eq!(sentences_of("").count(), 0);
+    }
+
+    /// The sentences as read character by character: what the byte-wise reading must give.
+    fn sentences_by_chars(s: &str) -> impl Iterator<Item = Span> + '_ {
+        let mut start = 0;
+        let mut it = s.char_indices().peekable();
+        std::iter::from_fn(move || {
+            while let Some((i, c)) = it.next() {
+                let end_here = match c {
+                    '\n' | '\r' | '；' | ';' => true,
+                    '。' | '！' | '？' | '!' | '?' | '…' => {
+                        // Take the rest of a run of terminators and closing quotes.
+                        while let Some(&(_, n)) = it.peek() {
+                            if matches!(
+                                n,
+                                '。' | '！'
+                                    | '？'
+                                    | '!'
+                                    | '?'
+                                    | '…'
+                                    | '”'
+                                    | '’'
+                                    | '」'
+                                    | '』'
+                                    | '）'
+                                    | ')'
+                                    | '"'
+                            ) {
+                                it.next();
+                            } else {
+                                break;
+                            }
+                        }
+                        true
+                    }
+                    _ => false,
+                };
+                if end_here {
+                    let end = it.peek().map_or(s.len(), |&(j, _)| j);
+                    let span = Span::new(start, end);
+                    start = end;
+                    let _ = i;
+                    return Some(span);
+                }
+            }
+            if start < s.len() {
+                let span = Span::new(start, s.len());
+                start = s.len();
+                return Some(span);
+            }
+            None
+        })
+    }
+
+    #[test]
+    fn sentences_read_by_bytes_as_by_characters() {
+        let marks = [
+            "。",
+            "！",
+            "？",
+            "!",
+            "?",
+            "…",
+            "”",
+            "’",
+            "」",
+            "』",
+            "）",
+            ")",
+            "\"",
+            "；",
+            ";",
+            "\n",
+            "\r",
+            "“",
+            "—",
+            "、",
+            "，",
+            "《",
+            "警",
+            "a",
+            "👮",
+            "\u{2026}\u{2026}",
+        ];
+        // Every string of up to four marks, and longer mixes.
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| marks.iter().map(move |m| format!("{t}{m}")))
+                .collect();
+            texts.extend(longer.into_iter().filter(|t| t.chars().count() <= 4));
+            texts.sort();
+            texts.dedup();
+        }
+        texts.push("第一句。“第二句！”第三句\n第四；一是…二是？！”）".repeat(3));
+        for t in &texts {
+            let bytes: Vec<Span> = sentences_of(t).collect();
+            let chars: Vec<Span> = sentences_by_chars(t).collect();
+            assert_eq!(bytes, chars, "{t:?}");
+        }
     }
 
     #[test]
