@@ -1103,55 +1103,33 @@ mod tests {
     }
 
     /// The sentences as read character by character: what the byte-wise reading must give.
-    fn sentences_by_chars(s: &str) -> impl Iterator<Item = Span> + '_ {
-        let mut start = 0;
-        let mut it = s.char_indices().peekable();
-        std::iter::from_fn(move || {
-            while let Some((i, c)) = it.next() {
-                let end_here = match c {
-                    '\n' | '\r' | '；' | ';' => true,
-                    '。' | '！' | '？' | '!' | '?' | '…' => {
-                        // Take the rest of a run of terminators and closing quotes.
-                        while let Some(&(_, n)) = it.peek() {
-                            if matches!(
-                                n,
-                                '。' | '！'
-                                    | '？'
-                                    | '!'
-                                    | '?'
-                                    | '…'
-                                    | '”'
-                                    | '’'
-                                    | '」'
-                                    | '』'
-                                    | '）'
-                                    | ')'
-                                    | '"'
-                            ) {
-                                it.next();
-                            } else {
-                                break;
-                            }
-                        }
-                        true
-                    }
-                    _ => false,
-                };
-                if end_here {
-                    let end = it.peek().map_or(s.len(), |&(j, _)| j);
-                    let span = Span::new(start, end);
-                    start = end;
-                    let _ = i;
-                    return Some(span);
+    fn sentences_by_chars(s: &str) -> Vec<Span> {
+        const FINAL: &[char] = &['。', '！', '？', '!', '?', '…'];
+        const CLOSING: &[char] = &['”', '’', '」', '』', '）', ')', '"'];
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut out = Vec::new();
+        let (mut start, mut k) = (0, 0);
+        while let Some(&(_, c)) = chars.get(k) {
+            k += 1;
+            let ends = matches!(c, '\n' | '\r' | '；' | ';') || FINAL.contains(&c);
+            if FINAL.contains(&c) {
+                while chars
+                    .get(k)
+                    .is_some_and(|&(_, n)| FINAL.contains(&n) || CLOSING.contains(&n))
+                {
+                    k += 1;
                 }
             }
-            if start < s.len() {
-                let span = Span::new(start, s.len());
-                start = s.len();
-                return Some(span);
+            if ends {
+                let end = chars.get(k).map_or(s.len(), |&(i, _)| i);
+                out.push(Span::new(start, end));
+                start = end;
             }
-            None
-        })
+        }
+        if start < s.len() {
+            out.push(Span::new(start, s.len()));
+        }
+        out
     }
 
     #[test]
@@ -1198,7 +1176,7 @@ mod tests {
         texts.push("第一句。“第二句！”第三句\n第四；一是…二是？！”）".repeat(3));
         for t in &texts {
             let bytes: Vec<Span> = sentences_of(t).collect();
-            let chars: Vec<Span> = sentences_by_chars(t).collect();
+            let chars = sentences_by_chars(t);
             assert_eq!(bytes, chars, "{t:?}");
         }
     }
