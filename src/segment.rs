@@ -834,7 +834,8 @@ fn sentences_of(s: &str) -> impl Iterator<Item = Span> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while let Some(&b) = bytes.get(i) {
-            // Most bytes lead a Han character of U+4000..=U+9FFF, three bytes, none a mark.
+            // Most characters are Han characters of U+4000..=U+9FFF, led by E4 to E9 and
+            // three bytes long, none a mark.
             if (0xE4..=0xE9).contains(&b) {
                 i += 3;
                 continue;
