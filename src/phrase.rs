@@ -201,7 +201,7 @@ pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCount
                 bump(&mut counts.terms, text, unit);
             }
         }
-        for run in phrase_runs(toks) {
+        for (_, run) in phrase_runs(toks) {
             for i in 0..run.len() {
                 for n in 2..=MAX_NGRAM.min(run.len() - i) {
                     let g = &run[i..i + n];
@@ -231,9 +231,17 @@ fn is_single_token(toks: &[DocToken], span: Span) -> bool {
     toks.iter().any(|t| t.norm == span)
 }
 
-/// Maximal runs of adjacent phrase tokens.
-fn phrase_runs(toks: &[DocToken]) -> impl Iterator<Item = &[DocToken]> {
-    toks.split(|t| !is_phrase_token(t)).filter(|r| r.len() >= 2)
+/// Maximal runs of adjacent phrase tokens, each with the index of its first token.
+fn phrase_runs(toks: &[DocToken]) -> impl Iterator<Item = (usize, &[DocToken])> {
+    // Each token that is no phrase token separates two runs (either may be empty).
+    let mut at = 0;
+    toks.split(|t| !is_phrase_token(t))
+        .map(move |run| {
+            let first = at;
+            at += run.len() + 1;
+            (first, run)
+        })
+        .filter(|(_, run)| run.len() >= 2)
 }
 
 /// A quoted span in a sentence.
@@ -591,7 +599,7 @@ pub(crate) fn find_mentions<'a>(
         if colloc.len() == 0 {
             continue;
         }
-        for run in phrase_runs(toks) {
+        for (offset, run) in phrase_runs(toks) {
             for i in 0..run.len() {
                 let first = doc.text(run[i].norm);
                 if !colloc.extends(first) {
@@ -633,7 +641,7 @@ pub(crate) fn find_mentions<'a>(
                         }),
                     };
                     push_token_mention(&mut out, si, id, &g[0], &g[n - 1]);
-                    let at = toks.partition_point(|t| t.norm.start < g[0].norm.start);
+                    let at = offset + i;
                     places.note(id, said_as_place(doc, toks, at, at + n));
                 }
             }
@@ -947,6 +955,26 @@ fn offset_in(doc: &Document, t: &DocToken, pos: usize) -> Option<(usize, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::ngram_key;
+
+    #[test]
+    fn phrase_runs_know_where_they_start() {
+        let seg = Segmenter::new();
+        let doc = Document::analyze(
+            &seg,
+            "t",
+            "甲公安：\n\n严打电信网络诈骗犯罪，守护群众钱包。推进港区治安联防，在老外滩巡逻。\n",
+        );
+        let mut runs = 0;
+        for s in &doc.sentences {
+            let toks = doc.sentence_tokens(s);
+            for (first, run) in phrase_runs(toks) {
+                assert!(std::ptr::eq(run, &toks[first..first + run.len()]));
+                runs += 1;
+            }
+        }
+        assert!(runs >= 2, "{runs} runs");
+    }
 
     #[test]
     fn counted_formulas() {
@@ -965,7 +993,6 @@ mod tests {
             assert!(!is_counted_formula(n), "{n}");
         }
     }
-    use crate::corpus::ngram_key;
 
     #[test]
     fn a_run_key_is_its_words_joined() {
