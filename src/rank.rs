@@ -865,7 +865,7 @@ impl<'e> Ctx<'e, '_> {
             let s = &doc.sentences[cands.mentions[i].sentence as usize];
             matches!(s.block, BlockKind::Heading) && s.is_body()
         };
-        // Scores, without the mention lists: only the best are kept.
+        // Scores, without the mention lists and variants: only the best are kept.
         let mut scored: Vec<(usize, Scored)> = Vec::with_capacity(gathered.len());
         let mut all: Vec<usize> = Vec::new();
         for (k, g) in gathered.iter().enumerate().filter(|(_, g)| !g.hidden) {
@@ -913,7 +913,8 @@ impl<'e> Ctx<'e, '_> {
                     idf,
                     boost,
                     score,
-                    subsumes: g.subsumes.clone(),
+                    // Filled in for the candidates kept.
+                    subsumes: Vec::new(),
                     category: g.category,
                 },
             ));
@@ -934,6 +935,7 @@ impl<'e> Ctx<'e, '_> {
                 let start = mentions.len();
                 push_mentions(&mut mentions, &grouped[g.own.clone()], &g.absorbed);
                 sc.mentions = start..mentions.len();
+                sc.subsumes.clone_from(&g.subsumes);
                 sc
             })
             .collect();
