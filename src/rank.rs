@@ -84,6 +84,23 @@ impl RankOptions {
     /// than in a numbered heading of an official document (default 0.7). A report marks its
     /// themes or comes back to them; a rare word said once in passing (观赛, 进口设备) is
     /// weaker evidence of a theme than its rarity alone makes it.
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions, Source};
+    ///
+    /// let engine = Engine::new();
+    /// let text = "象山公安：\n\n民警做好沙排赛事安保，观众观赛秩序井然。沙排赛场内外全程值守。";
+    /// let boost_of = |options: &RankOptions, word: &str| {
+    ///     let doc = engine.rank_text(text, options);
+    ///     let t = doc.themes().iter().find(|t| t.text() == word).cloned();
+    ///     t.map(|t| (t.source(), t.tf(), t.boost()))
+    /// };
+    /// let options = RankOptions::default().top(30);
+    /// assert_eq!(boost_of(&options, "观赛"), Some((Source::Term, 1, 0.7)));
+    /// assert_eq!(boost_of(&options, "沙排"), Some((Source::Term, 2, 1.0)));
+    /// let options = options.single_mention_boost(1.0);
+    /// assert_eq!(boost_of(&options, "观赛"), Some((Source::Term, 1, 1.0)));
+    /// ```
     pub fn single_mention_boost(mut self, b: f64) -> Self {
         self.single_mention_boost = b.max(0.0);
         self
