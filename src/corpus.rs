@@ -192,6 +192,16 @@ impl BackgroundIdf {
     /// # Ok::<(), jingwu::Error>(())
     /// ```
     pub fn phrase_idf<'p>(&self, phrase: &str, parts: impl IntoIterator<Item = &'p str>) -> f64 {
+        self.phrase_idf_with(phrase, parts, |p| self.word_idf(p))
+    }
+
+    /// [`BackgroundIdf::phrase_idf`], with the parts' IDF from `word_idf`.
+    fn phrase_idf_with<'p>(
+        &self,
+        phrase: &str,
+        parts: impl IntoIterator<Item = &'p str>,
+        mut word_idf: impl FnMut(&'p str) -> f64,
+    ) -> f64 {
         if let Some(v) = self.get(phrase) {
             return v;
         }
@@ -199,7 +209,7 @@ impl BackgroundIdf {
         let mut best = f64::MIN;
         for p in parts {
             n += 1;
-            best = best.max(self.word_idf(p));
+            best = best.max(word_idf(p));
         }
         if n <= 1 {
             return self.median;
@@ -220,6 +230,44 @@ impl BackgroundIdf {
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
         self.idf.is_empty()
+    }
+}
+
+/// The background IDF of the words a ranking meets, each worked out once: a word the table
+/// lacks is split into the words it has, which costs many look-ups, and a corpus meets the
+/// same words in document after document.
+pub(crate) struct WordIdfs<'a> {
+    table: &'a BackgroundIdf,
+    known: FxHashMap<&'a str, f64>,
+}
+
+impl<'a> WordIdfs<'a> {
+    pub(crate) fn new(table: &'a BackgroundIdf) -> WordIdfs<'a> {
+        WordIdfs {
+            table,
+            known: FxHashMap::default(),
+        }
+    }
+
+    /// The table.
+    pub(crate) fn table(&self) -> &'a BackgroundIdf {
+        self.table
+    }
+
+    /// [`BackgroundIdf::word_idf`].
+    pub(crate) fn word(&mut self, word: &'a str) -> f64 {
+        if let Some(&v) = self.known.get(word) {
+            return v;
+        }
+        let v = self.table.word_idf(word);
+        self.known.insert(word, v);
+        v
+    }
+
+    /// [`BackgroundIdf::phrase_idf`].
+    pub(crate) fn phrase(&mut self, phrase: &str, parts: impl IntoIterator<Item = &'a str>) -> f64 {
+        let table = self.table;
+        table.phrase_idf_with(phrase, parts, |p| self.word(p))
     }
 }
 

@@ -6,7 +6,7 @@
 //! ([`Collocations`]), lists every mention of every candidate in a document
 //! ([`find_mentions`]).
 
-use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts};
+use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts, WordIdfs};
 use crate::document::{DocSentence, DocToken, Document};
 use crate::lexicon::Category;
 use crate::segment::{Pos, Segmenter, TokenKind, is_cn_numeral, is_han};
@@ -445,11 +445,12 @@ struct QuoteEvidence {
 /// Lists every mention of every candidate in `doc`.
 pub(crate) fn find_mentions<'a>(
     seg: &'a Segmenter,
-    background: &BackgroundIdf,
+    idfs: &mut WordIdfs<'a>,
     stats: &CorpusStats,
     doc: &'a Document,
     colloc: &Collocations,
 ) -> DocCandidates<'a> {
+    let background = idfs.table();
     // Room for the candidates and mentions of a typical report (about one of each for every
     // three or four tokens), so that the lists seldom grow; a long document's lists grow as
     // needed, since what it holds may be far from typical (a run of digits).
@@ -548,9 +549,9 @@ pub(crate) fn find_mentions<'a>(
             category: known.and_then(|k| k.category()),
             quoted: true,
             idf_bg: if parts.len() > 1 {
-                background.phrase_idf(text, parts.iter().copied())
+                idfs.phrase(text, parts.iter().copied())
             } else {
-                background.word_idf(text)
+                idfs.word(text)
             },
         }));
     }
@@ -589,7 +590,7 @@ pub(crate) fn find_mentions<'a>(
                     source,
                     category: t.category,
                     quoted: false,
-                    idf_bg: background.word_idf(canonical),
+                    idf_bg: idfs.word(canonical),
                 }),
             };
             push_token_mention(&mut out, si, id, t, t);
@@ -637,7 +638,7 @@ pub(crate) fn find_mentions<'a>(
                             // A run is a kind of its head, the last word (海上走私 is 走私).
                             category: g[n - 1].category,
                             quoted: false,
-                            idf_bg: background.phrase_idf(text, g.iter().map(|t| doc.text(t.norm))),
+                            idf_bg: idfs.phrase(text, g.iter().map(|t| doc.text(t.norm))),
                         }),
                     };
                     push_token_mention(&mut out, si, id, &g[0], &g[n - 1]);

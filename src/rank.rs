@@ -1,7 +1,7 @@
 //! Ranking: TF-IDF over the candidates of each section, each document and the corpus, with
 //! subsumption of fragments and evidence for every theme.
 
-use crate::corpus::{BackgroundIdf, CorpusStats, Level};
+use crate::corpus::{BackgroundIdf, CorpusStats, Level, WordIdfs};
 use crate::document::Document;
 use crate::phrase::{self, Collocations, DocCandidates, Mention};
 use crate::report::BlockKind;
@@ -362,7 +362,15 @@ impl<'e> Corpus<'e> {
             options,
             colloc: &colloc,
         };
-        self.docs.par_iter().map(|d| ctx.rank_document(d)).collect()
+        // Each worker works out a word's background IDF once for all its documents.
+        let background = self.engine.background();
+        self.docs
+            .par_iter()
+            .map_init(
+                || WordIdfs::new(background),
+                |idfs, d| ctx.rank_document(d, idfs),
+            )
+            .collect()
     }
 
     /// The ranking: the documents' themes, and the corpus's, added up from them.
@@ -743,17 +751,12 @@ impl CandidateOrder {
 }
 
 impl<'e> Ctx<'e, '_> {
-    fn rank_document<'d>(&self, doc: &'d Document) -> Ranked<'d>
+    fn rank_document<'d>(&self, doc: &'d Document, idfs: &mut WordIdfs<'d>) -> Ranked<'d>
     where
         'e: 'd,
     {
-        let cands = phrase::find_mentions(
-            self.engine.segmenter(),
-            self.engine.background(),
-            self.stats,
-            doc,
-            self.colloc,
-        );
+        let cands =
+            phrase::find_mentions(self.engine.segmenter(), idfs, self.stats, doc, self.colloc);
         let order = CandidateOrder::find(&cands);
         // The mentions of each unit, in one pass.
         let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); doc.units.len()];
