@@ -234,10 +234,11 @@ fn sentence_window(s: &str, at: usize, len: usize) -> String {
         return trimmed.to_string();
     }
     let half = MAX_EVIDENCE_SENTENCE_CHARS / 2;
+    // `half` characters before the mention, and `half` after it.
     let start = s[..at.min(s.len())]
         .char_indices()
         .rev()
-        .nth(half)
+        .nth(half - 1)
         .map_or(0, |(i, _)| i);
     let end_from = (at + len).min(s.len());
     let end = s[end_from..]
@@ -1071,6 +1072,26 @@ fn push_mentions(out: &mut Vec<usize>, own: &[usize], absorbed: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_sentence_is_quoted_around_the_mention() {
+        let half = MAX_EVIDENCE_SENTENCE_CHARS / 2;
+        let before = "甲".repeat(400);
+        let after = "乙".repeat(400);
+        let s = format!("{before}笑气{after}");
+        let w = sentence_window(&s, before.len(), "笑气".len());
+        assert_eq!(
+            w,
+            format!("…{}笑气{}…", "甲".repeat(half), "乙".repeat(half))
+        );
+        // Near an end, the window stops there, unmarked.
+        let s = format!("甲甲笑气{after}");
+        let w = sentence_window(&s, "甲甲".len(), "笑气".len());
+        assert_eq!(w, format!("甲甲笑气{}…", "乙".repeat(half)));
+        // A sentence of the longest length a quote takes whole is quoted whole.
+        let s = "丙".repeat(MAX_EVIDENCE_SENTENCE_CHARS);
+        assert_eq!(sentence_window(&s, 3, 3), s);
+    }
 
     #[test]
     fn a_span_keeps_its_first_claimant() {
