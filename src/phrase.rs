@@ -142,6 +142,17 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
     if !is_nominal(last) && !verb_final {
         return false;
     }
+    // Verbs and a theme the lexicon knows (打击治理电信网络诈骗, 整治笑气) are the work done
+    // on that theme, which stays the theme; a verb before another word can make a name
+    // (护航亚运).
+    let (head, object) = run.split_at(run.len() - 1);
+    if object[0].category.is_some()
+        && head
+            .iter()
+            .all(|t| t.pos == Pos::Verb && t.category.is_none())
+    {
+        return false;
+    }
     // The tokens of a run are adjacent, so its text is one slice of the document's text.
     let joined = doc.text(Span::new(first.norm.start, last.norm.end));
     // At most four bytes a character: most runs are ruled in or out by their length.

@@ -107,6 +107,32 @@ fn a_sentence_printed_twice_makes_no_collocation() {
 }
 
 #[test]
+fn work_done_on_a_lexicon_theme_is_that_theme() {
+    // Verbs before a word the lexicon knows are the work done on it: the word stays the
+    // theme, with every mention, however often the verbs come with it.
+    let d = rank(
+        "临海公安：\n\n临海公安持续打击治理电信网络诈骗，守护群众钱包。\n\n\
+         全年打击治理电信网络诈骗犯罪团伙12个。\n\n\
+         打击治理电信网络诈骗联席会议每月召开。\n\n\
+         临海公安护航亚运，亚运期间全市平安。\n\n\
+         民警全力护航亚运，圆满完成任务。\n",
+    );
+    let themes = section_themes(&d, 0);
+    let texts: Vec<&str> = themes.iter().map(|t| t.text()).collect();
+    assert!(
+        themes
+            .iter()
+            .all(|t| t.text() == "电信网络诈骗" || !t.text().contains("电信网络诈骗")),
+        "{texts:?}"
+    );
+    let t = find(themes, "电信网络诈骗").expect("lexicon theme ranked");
+    assert_eq!(t.tf(), 3, "{texts:?}");
+    // A verb before a word the lexicon does not know can make a name.
+    let t = find(themes, "护航亚运").expect("collocation ranked");
+    assert_eq!(t.source(), Source::Collocation, "{texts:?}");
+}
+
+#[test]
 fn a_plain_word_said_once_weighs_less() {
     let text = "象山公安：\n\n象山公安做好沙排赛事安保，观众观赛秩序井然。\n\n\
                 沙排赛场内外，民警全程值守。\n";
