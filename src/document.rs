@@ -21,6 +21,18 @@ const BODY_SUFFIXES: &[&str] = &[
     "公安",
 ];
 
+/// Words for a police body that follow the place it is named by (泰顺县 公安局); the first
+/// four name nothing else.
+const BODY_WORDS: &[&str] = &[
+    "公安局",
+    "公安分局",
+    "公安机关",
+    "警方",
+    "分局",
+    "公安",
+    "交警",
+];
+
 /// A token of an analysed document, its `norm` span in [`Document::norm`].
 pub(crate) type DocToken = RawToken;
 
@@ -68,7 +80,8 @@ pub(crate) struct Document {
     pub(crate) tokens: Vec<DocToken>,
     pub(crate) sentences: Vec<DocSentence>,
     pub(crate) units: Vec<Unit>,
-    /// Words of the section titles that name the bureaus (象山 of 象山公安): never themes.
+    /// Words of the section titles that name the bureaus (象山 of 象山公安), places named in
+    /// the title, and places police bodies are named by: never themes.
     pub(crate) own_names: Vec<String>,
 }
 
@@ -141,6 +154,31 @@ impl Document {
                 doc.push_block(segmenter, block, Some(i as u32), &mut chars, &mut scratch);
             }
         }
+        // The places a report names police bodies by (泰顺 of 泰顺公安机关, 泰顺县 of
+        // 泰顺县公安局) are the reporting body's, or a neighbour's: never themes.
+        let mut bodies = Vec::new();
+        for s in &doc.sentences {
+            for pair in doc.sentence_tokens(s).windows(2) {
+                let (place, body) = (&pair[0], &pair[1]);
+                let body = doc.text(body.norm);
+                let named = match place.pos {
+                    Pos::PlaceName => BODY_WORDS.contains(&body),
+                    // jieba tags some county names as proper nouns (泰顺/nz); 公安 after one
+                    // may be a programme's name (智慧公安).
+                    Pos::ProperNoun => BODY_WORDS[..4].contains(&body),
+                    _ => false,
+                };
+                if named
+                    && place.kind == TokenKind::Word
+                    && place.category.is_none()
+                    && !place.generic
+                    && place.chars.len() >= 2
+                {
+                    bodies.push(doc.text(place.norm).to_string());
+                }
+            }
+        }
+        doc.own_names.extend(bodies);
         doc.own_names.sort();
         doc.own_names.dedup();
         doc

@@ -133,6 +133,27 @@ fn work_done_on_a_lexicon_theme_is_that_theme() {
 }
 
 #[test]
+fn places_that_name_police_bodies_are_no_themes() {
+    // A report without sections whose title names no place: the body names the bureau by
+    // its county (泰顺县公安局; jieba knows 泰顺 only as a proper noun, in 泰顺公安机关).
+    let text = "全社会反诈守护群众钱袋子\n\n\
+                泰顺县公安局反诈中心统计发现，电信网络诈骗发案数同比下降。\n\n\
+                泰顺公安机关以案例分析的形式向群众解读诈骗套路，泰顺公安机关还走村入户宣传。\n\n\
+                泰顺县公安局推出“全社会反诈”活动。\n";
+    let d = rank(text);
+    let texts: Vec<&str> = d.themes().iter().map(|t| t.text()).collect();
+    assert!(texts.contains(&"电信网络诈骗"), "{texts:?}");
+    assert!(texts.iter().all(|t| !t.starts_with("泰顺")), "{texts:?}");
+    // A word before 公安 that is no place can name a programme.
+    let d = rank(
+        "临海公安：\n\n临海公安建设智慧公安，智慧警务应用全面铺开。\n\n\
+         智慧警务平台上线运行，智慧安防小区建成120个。\n",
+    );
+    let texts: Vec<&str> = section_themes(&d, 0).iter().map(|t| t.text()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("智慧")), "{texts:?}");
+}
+
+#[test]
 fn a_plain_word_said_once_weighs_less() {
     let text = "象山公安：\n\n象山公安做好沙排赛事安保，观众观赛秩序井然。\n\n\
                 沙排赛场内外，民警全程值守。\n";
