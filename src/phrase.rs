@@ -142,14 +142,17 @@ fn ngram_shape(seg: &Segmenter, doc: &Document, run: &[DocToken]) -> bool {
     if !is_nominal(last) && !verb_final {
         return false;
     }
-    // Verbs and a theme the lexicon knows (打击治理电信网络诈骗, 整治笑气) are the work done
-    // on that theme, which stays the theme; a verb before another word can make a name
-    // (护航亚运).
-    let (head, object) = run.split_at(run.len() - 1);
-    if object[0].category.is_some()
-        && head
-            .iter()
-            .all(|t| t.pos == Pos::Verb && t.category.is_none())
+    // Verbs and a theme the lexicon knows, with at most general words after it
+    // (打击治理电信网络诈骗, 打防治理电信网络诈骗犯罪, 整治笑气), are the work done on that
+    // theme, which stays the theme; a verb before another word can make a name (护航亚运).
+    let verbs = run
+        .iter()
+        .take_while(|t| t.pos == Pos::Verb && t.category.is_none())
+        .count();
+    if verbs > 0
+        && run[verbs..]
+            .split_first()
+            .is_some_and(|(known, rest)| known.category.is_some() && rest.iter().all(|t| t.generic))
     {
         return false;
     }
