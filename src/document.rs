@@ -21,17 +21,12 @@ const BODY_SUFFIXES: &[&str] = &[
     "公安",
 ];
 
-/// Words for a police body that follow the place it is named by (泰顺县 公安局); the first
-/// four name nothing else.
-const BODY_WORDS: &[&str] = &[
-    "公安局",
-    "公安分局",
-    "公安机关",
-    "警方",
-    "分局",
-    "公安",
-    "交警",
-];
+/// Words for a police body, after the place it is named by (泰顺县 公安局, 泰顺 公安机关).
+const BODY_WORDS: &[&str] = &["公安局", "公安分局", "公安机关", "警方"];
+
+/// Words for a police body after a place name only: after another word they may end a
+/// programme's name (智慧公安).
+const BODY_WORDS_AFTER_PLACES: &[&str] = &["分局", "公安", "交警"];
 
 /// A token of an analysed document, its `norm` span in [`Document::norm`].
 pub(crate) type DocToken = RawToken;
@@ -162,10 +157,11 @@ impl Document {
                 let (place, body) = (&pair[0], &pair[1]);
                 let body = doc.text(body.norm);
                 let named = match place.pos {
-                    Pos::PlaceName => BODY_WORDS.contains(&body),
-                    // jieba tags some county names as proper nouns (泰顺/nz); 公安 after one
-                    // may be a programme's name (智慧公安).
-                    Pos::ProperNoun => BODY_WORDS[..4].contains(&body),
+                    Pos::PlaceName => {
+                        BODY_WORDS.contains(&body) || BODY_WORDS_AFTER_PLACES.contains(&body)
+                    }
+                    // jieba tags some county names as proper nouns (泰顺/nz).
+                    Pos::ProperNoun => BODY_WORDS.contains(&body),
                     _ => false,
                 };
                 if named
