@@ -233,19 +233,19 @@ impl BackgroundIdf {
     }
 }
 
-/// The background IDF of the words a ranking meets, each worked out once: a word the table
-/// lacks is split into the words it has, which costs many look-ups, and a corpus meets the
-/// same words in document after document.
+/// The background IDF of the words a ranking meets, those the table lacks worked out once:
+/// such a word is split into the words the table has, which costs many look-ups, and a
+/// corpus of reports meets the same names and phrases in document after document.
 pub(crate) struct WordIdfs<'a> {
     table: &'a BackgroundIdf,
-    known: FxHashMap<&'a str, f64>,
+    derived: FxHashMap<&'a str, f64>,
 }
 
 impl<'a> WordIdfs<'a> {
     pub(crate) fn new(table: &'a BackgroundIdf) -> WordIdfs<'a> {
         WordIdfs {
             table,
-            known: FxHashMap::default(),
+            derived: FxHashMap::default(),
         }
     }
 
@@ -256,11 +256,15 @@ impl<'a> WordIdfs<'a> {
 
     /// [`BackgroundIdf::word_idf`].
     pub(crate) fn word(&mut self, word: &'a str) -> f64 {
-        if let Some(&v) = self.known.get(word) {
+        // A word of the table costs one look-up; only the others are remembered.
+        if let Some(v) = self.table.get(word) {
+            return v;
+        }
+        if let Some(&v) = self.derived.get(word) {
             return v;
         }
         let v = self.table.word_idf(word);
-        self.known.insert(word, v);
+        self.derived.insert(word, v);
         v
     }
 

@@ -152,26 +152,22 @@ impl Document {
         // The places a report names police bodies by (泰顺 of 泰顺公安机关, 泰顺县 of
         // 泰顺县公安局) are the reporting body's, or a neighbour's: never themes.
         let mut bodies = Vec::new();
-        for s in &doc.sentences {
-            for pair in doc.sentence_tokens(s).windows(2) {
-                let (place, body) = (&pair[0], &pair[1]);
-                let body = doc.text(body.norm);
-                let named = match place.pos {
-                    Pos::PlaceName => {
-                        BODY_WORDS.contains(&body) || BODY_WORDS_AFTER_PLACES.contains(&body)
-                    }
-                    // jieba tags some county names as proper nouns (泰顺/nz).
-                    Pos::ProperNoun => BODY_WORDS.contains(&body),
-                    _ => false,
-                };
-                if named
-                    && place.kind == TokenKind::Word
-                    && place.category.is_none()
-                    && !place.generic
-                    && place.chars.len() >= 2
-                {
-                    bodies.push(doc.text(place.norm).to_string());
-                }
+        for pair in doc.tokens.windows(2) {
+            let (place, body) = (&pair[0], &pair[1]);
+            let words = match place.pos {
+                Pos::PlaceName => &[BODY_WORDS, BODY_WORDS_AFTER_PLACES][..],
+                // jieba tags some county names as proper nouns (泰顺/nz).
+                Pos::ProperNoun => &[BODY_WORDS][..],
+                _ => continue,
+            };
+            let body = doc.text(body.norm);
+            if words.iter().any(|w| w.contains(&body))
+                && place.kind == TokenKind::Word
+                && place.category.is_none()
+                && !place.generic
+                && place.chars.len() >= 2
+            {
+                bodies.push(doc.text(place.norm).to_string());
             }
         }
         doc.own_names.extend(bodies);
