@@ -166,7 +166,9 @@ pub struct Section {
 }
 
 impl Section {
-    /// The section's title: its header line without the colon (`象山公安`), or for a
+    /// The section's title: its header line without the colon (`象山公安`), the police
+    /// body that opens a header line with its headline (`港航公安` of
+    /// `港航公安  守护东方大港平安`; the headline is the section's first block), or for a
     /// level-1 part of an official document its heading without the number
     /// (`坚持打防并举，社会治安持续向好`).
     pub fn title(&self) -> &str {
@@ -190,7 +192,8 @@ impl Section {
         self.number.is_some()
     }
 
-    /// The span of the header line in the original input.
+    /// The span of the header line in the original input (of the title only, when the
+    /// line goes on with a headline).
     pub fn header_span(&self) -> Span {
         self.header
     }
@@ -343,14 +346,16 @@ impl<'a> Parser<'a> {
         for line in lines(self.text) {
             let content = &self.text[line.span];
             if let Some(title) = section_title(content) {
-                self.flush();
-                if let Some(s) = self.section.take() {
-                    self.report.sections.push(s);
-                }
-                self.section = Some(Section {
-                    title: title.to_string(),
-                    header: line.span,
-                    ..Section::default()
+                self.start_section(title, line.span);
+            } else if let Some((title, subhead)) = section_title_and_subhead(content) {
+                // `港航公安  守护东方大港平安`: the bureau, then its part's headline.
+                let at = line.span.start;
+                self.start_section(title, Span::new(at, at + title.len()));
+                self.pending = Some(Pending {
+                    lines: vec![Span::new(at + subhead, line.span.end)],
+                    gap: 0,
+                    level: None,
+                    number: None,
                 });
             } else if let Some(numbered) = numbered(self.text, line.span) {
                 self.flush();
@@ -453,6 +458,19 @@ impl<'a> Parser<'a> {
                 number: numbered_paragraph.then_some(n.number),
             });
         }
+    }
+
+    /// Closes the open paragraph and section and opens a section titled `title`.
+    fn start_section(&mut self, title: &str, header: Span) {
+        self.flush();
+        if let Some(s) = self.section.take() {
+            self.report.sections.push(s);
+        }
+        self.section = Some(Section {
+            title: title.to_string(),
+            header,
+            ..Section::default()
+        });
     }
 
     fn push_block(&mut self, block: Block) {
@@ -698,6 +716,40 @@ fn section_title(line: &str) -> Option<&str> {
         .then_some(title)
 }
 
+/// Endings of a name that make it a police body's (港航公安, 北仑公安分局, 慈溪交警).
+const BODY_ENDINGS: &[&str] = &[
+    "公安",
+    "公安局",
+    "公安分局",
+    "分局",
+    "交警",
+    "警方",
+    "派出所",
+];
+
+/// `港航公安  守护东方大港平安` → the title `港航公安` and the byte offset of the headline
+/// after it: a police body's short name, a space (or `｜`, `|`), and a line that reads as
+/// a heading.
+fn section_title_and_subhead(line: &str) -> Option<(&str, usize)> {
+    let split = line.find(|c: char| c.is_whitespace() || c == '｜' || c == '|')?;
+    let title = &line[..split];
+    let rest = &line[split..];
+    let subhead = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '｜' || c == '|');
+    let n = title.chars().count();
+    // 象山公安, not 全市公安 or 各地公安 (all the bureaus of a place, or every place's).
+    let named = BODY_ENDINGS.iter().any(|e| {
+        title.strip_suffix(e).is_some_and(|name| {
+            name.chars().count() >= 2 && !name.starts_with(['全', '各', '我', '本'])
+        })
+    });
+    (named
+        && n <= SECTION_HEADER_MAX_CHARS
+        && title.chars().all(char::is_alphanumeric)
+        && !subhead.is_empty()
+        && is_heading(subhead))
+    .then_some((title, line.len() - subhead.len()))
+}
+
 /// Byline roles, longest first.
 const ROLES: &[(&str, BylineRole)] = &[
     ("本报记者", BylineRole::Reporter),
@@ -916,6 +968,33 @@ mod tests {
                 assert!(!s.title().is_empty(), "{text}: empty title");
             }
         }
+    }
+
+    #[test]
+    fn section_titles_with_their_headline() {
+        let line = "港航公安  守护东方大港平安";
+        assert_eq!(
+            section_title_and_subhead(line),
+            Some(("港航公安", "港航公安  ".len()))
+        );
+        assert_eq!(
+            section_title_and_subhead("慈溪交警｜打通交通治理“最后一公里”"),
+            Some(("慈溪交警", "慈溪交警｜".len()))
+        );
+        assert_eq!(
+            section_title_and_subhead("北仑公安分局\u{3000}护航复工复产"),
+            Some(("北仑公安分局", "北仑公安分局\u{3000}".len()))
+        );
+        // No police body, no headline, a sentence, or a body without a name: no section.
+        assert_eq!(section_title_and_subhead("平安建设 巡礼"), None);
+        assert_eq!(section_title_and_subhead("港航公安  "), None);
+        assert_eq!(
+            section_title_and_subhead("港航公安 全力守护港区平安，成效明显。"),
+            None
+        );
+        assert_eq!(section_title_and_subhead("公安 守护平安"), None);
+        assert_eq!(section_title_and_subhead("各地公安机关 守护平安"), None);
+        assert_eq!(section_title_and_subhead("全市公安 众志成城"), None);
     }
 
     #[test]

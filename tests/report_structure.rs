@@ -182,3 +182,37 @@ fn crlf_and_bom_reports_parse_the_same() {
         assert!(!crlf[blk.lines()[0]].contains('\r'));
     }
 }
+
+#[test]
+fn a_bureau_and_its_headline_on_one_line_open_a_section() {
+    let text = "助力复工复产 宁波公安交出答卷\n\n过去的一年，宁波公安多措并举助力复工复产。\n\n\
+                港航公安  守护东方大港平安\n\n港航公安分局民警早早来到码头值守。\n\n\
+                北仑公安｜护航企业复工达产\n\n北仑公安分局民警走访企业。\n";
+    let r = Report::parse(text);
+    let titles: Vec<&str> = r.sections().iter().map(|s| s.title()).collect();
+    assert_eq!(titles, ["港航公安", "北仑公安"]);
+    assert_eq!(r.lead().len(), 1);
+    for (s, headline) in r
+        .sections()
+        .iter()
+        .zip(["守护东方大港平安", "护航企业复工达产"])
+    {
+        assert_eq!(&text[s.header_span()], s.title());
+        let first = &s.blocks()[0];
+        assert_eq!(first.kind(), BlockKind::Heading);
+        assert_eq!(first.text(), headline);
+        assert_eq!(&text[first.span()], headline);
+        assert_eq!(s.blocks().len(), 2);
+    }
+    // The bureaus' names are never their themes.
+    let d = common::engine().rank_text(text, &jingwu::RankOptions::default());
+    for s in d.sections() {
+        for t in s.themes() {
+            assert!(
+                !t.text().starts_with("港航") && !t.text().starts_with("北仑"),
+                "{}",
+                t.text()
+            );
+        }
+    }
+}
