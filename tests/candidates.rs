@@ -215,6 +215,22 @@ fn lexicon_abbreviations_count_for_their_canonical_form() {
     assert_eq!(t.category(), Some(jingwu::Category::Crime));
     assert_eq!(t.tf(), 3, "电诈 counts toward 电信网络诈骗");
     assert!(find(section_themes(&d, 0), "电诈").is_none());
+    // Drink- and drunk-driving, however written, are one theme of traffic work.
+    let d = rank(
+        "宁德公安：\n\n宁德公安严查酒驾醉驾。查处酒驾56起、醉驾21起。\n\n\
+         民警在路口查处酒后驾驶和醉酒驾驶违法行为。\n",
+    );
+    let themes = section_themes(&d, 0);
+    let t = find(themes, "酒驾醉驾").expect("lexicon word ranked");
+    assert_eq!(
+        t.tf(),
+        5,
+        "{:?}",
+        themes.iter().map(|t| t.text()).collect::<Vec<_>>()
+    );
+    for variant in ["酒驾", "醉驾", "酒后驾驶", "醉酒驾驶"] {
+        assert!(find(themes, variant).is_none(), "{variant} ranked");
+    }
 }
 
 #[test]
