@@ -72,6 +72,10 @@ fn is_term(doc: &Document, background: &BackgroundIdf, toks: &[DocToken], i: usi
     {
         return false;
     }
+    // 全面推行, 深入开展: how work is put to work, though jieba may tag it a noun.
+    if ends_in_putting_to_work(text) {
+        return false;
+    }
     let mut chars = text.chars();
     let first = chars.next();
     let n = 1 + chars.count();
@@ -430,10 +434,29 @@ impl<'a> DocCandidates<'a> {
 /// Words that, right after a quoted name, say it names a practice or a thing built
 /// (机制, 平台, 建设) are nouns; verbs right before it (实施, 推出, 打造) say it is put to work.
 fn is_naming_cue_before(doc: &Document, t: &DocToken) -> bool {
-    matches!(t.pos, Pos::Verb | Pos::VerbalNoun)
-        && matches!(t.kind, TokenKind::Word | TokenKind::StopWord)
-        && !COPULAS.contains(&doc.text(t.norm))
+    if !matches!(t.kind, TokenKind::Word | TokenKind::StopWord) {
+        return false;
+    }
+    let text = doc.text(t.norm);
+    if matches!(t.pos, Pos::Verb | Pos::VerbalNoun) {
+        return !COPULAS.contains(&text);
+    }
+    // jieba keeps some manners of doing whole (深入开展/i, 全面推行/n): the verb ends them.
+    ends_in_putting_to_work(text)
 }
+
+/// Whether `word` is a verb that puts a practice to work with a manner before it (深入开展,
+/// 全面推行).
+fn ends_in_putting_to_work(word: &str) -> bool {
+    word.char_indices()
+        .nth_back(1)
+        .is_some_and(|(i, _)| i > 0 && PUT_TO_WORK.contains(&&word[i..]))
+}
+
+/// Verbs that put a practice to work, for words that end in one (深入开展, 全面推行).
+const PUT_TO_WORK: &[&str] = &[
+    "开展", "推行", "推进", "实施", "推出", "推广", "打造", "启动", "部署", "建立",
+];
 
 /// Verbs that link a subject to a description rather than put a name to work.
 const COPULAS: &[&str] = &[

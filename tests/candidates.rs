@@ -38,6 +38,20 @@ fn a_name_put_to_work_once_is_a_theme() {
     let d =
         rank("象山公安：\n\n象山公安还创新推出“反走私综合治理场景”工作方法，成功打掉走私团伙。\n");
     assert!(find(section_themes(&d, 0), "反走私综合治理场景").is_some());
+    // jieba keeps 深入开展 and 全面推行 whole; the verb that ends them puts the name to work.
+    let d = rank(
+        "禁毒大队：\n\n禁毒大队深入开展“集群打零”，清剿吸贩毒团伙。\n\n\
+         禁毒大队全面推行“网格禁毒”，织密防控网络。\n",
+    );
+    let texts: Vec<&str> = section_themes(&d, 0).iter().map(|t| t.text()).collect();
+    for name in ["集群打零", "网格禁毒"] {
+        let t = find(section_themes(&d, 0), name).unwrap_or_else(|| panic!("{name}: {texts:?}"));
+        assert!(t.quoted());
+    }
+    // How the work is done is no theme of its own.
+    for manner in ["深入开展", "全面推行"] {
+        assert!(!texts.contains(&manner), "{manner}: {texts:?}");
+    }
 }
 
 #[test]
