@@ -148,7 +148,8 @@ impl Byline {
         self.credit.as_deref()
     }
 
-    /// The byline's line in the original input.
+    /// The byline's text in the original input: its line, or its part of a line that credits
+    /// several roles (`通讯员 奕超超` of `记者 王晓峰 通讯员 奕超超`).
     pub fn span(&self) -> Span {
         self.span
     }
@@ -360,11 +361,11 @@ impl<'a> Parser<'a> {
             } else if let Some(numbered) = numbered(self.text, line.span) {
                 self.flush();
                 self.numbered(numbered, line.gap);
-            } else if let Some(byline) = parse_byline(content, line.span) {
+            } else if let Some(bylines) = parse_bylines(content, line.span) {
                 self.flush();
                 match &mut self.section {
-                    Some(s) => s.bylines.push(byline),
-                    None => self.report.bylines.push(byline),
+                    Some(s) => s.bylines.extend(bylines),
+                    None => self.report.bylines.extend(bylines),
                 }
             } else {
                 let join = match &self.pending {
@@ -775,29 +776,71 @@ const CREDITS: &[&str] = &[
     "报道",
 ];
 
-/// `通讯员 章挺伟 柳欣 文/摄` → a byline; anything else → `None`.
-fn parse_byline(line: &str, span: Span) -> Option<Byline> {
-    let (rest, role) = ROLES
-        .iter()
-        .find_map(|&(prefix, role)| line.strip_prefix(prefix).map(|r| (r, role)))?;
-    let mut words: Vec<&str> = rest.split_whitespace().collect();
-    let credit = match words.last() {
-        Some(w) if CREDITS.contains(w) => words.pop().map(str::to_string),
-        _ => None,
-    };
-    let is_name = |w: &&str| {
+/// Longest name of a news outlet before `记者` (`中国宁波网记者`), in characters.
+const OUTLET_MAX_CHARS: usize = 10;
+
+/// How names of news outlets end: 新华社, 中国宁波网, 宁波日报, 宁波电视台, 央视.
+const OUTLET_ENDINGS: [char; 6] = ['社', '网', '报', '台', '刊', '视'];
+
+/// `通讯员 章挺伟 柳欣 文/摄` → a byline; `中国宁波网记者 王晓峰 通讯员 奕超超` → two, one per
+/// role, each with its part of the line; anything else → `None`.
+fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
+    // The line's words, with their byte offsets.
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let mut out: Vec<Byline> = Vec::new();
+    for (k, &(at, word)) in words.iter().enumerate() {
+        // A role opens a byline, glued to its first name or not (`记者邹鑫`); the first may
+        // follow the outlet's name (`新华社记者`).
+        let role = ROLES.iter().find_map(|&(prefix, role)| {
+            if let Some(rest) = word.strip_prefix(prefix) {
+                return Some((role, rest));
+            }
+            let (outlet, rest) = word.split_once("记者")?;
+            let n = outlet.chars().count();
+            (k == 0
+                && prefix == "记者"
+                && (2..=OUTLET_MAX_CHARS).contains(&n)
+                && outlet.chars().all(char::is_alphanumeric)
+                && outlet.ends_with(OUTLET_ENDINGS))
+            .then_some((role, rest))
+        });
+        let end = span.start + at + word.len();
+        match (role, out.last_mut()) {
+            (Some((role, rest)), _) => {
+                out.push(Byline {
+                    role,
+                    names: Vec::new(),
+                    credit: None,
+                    span: Span::new(span.start + at, end),
+                });
+                if !rest.is_empty() {
+                    out.last_mut()?.names.push(rest.to_string());
+                }
+            }
+            (None, None) => return None,
+            (None, Some(b)) => {
+                if b.credit.is_some() {
+                    return None;
+                }
+                if CREDITS.contains(&word) {
+                    b.credit = Some(word.to_string());
+                } else {
+                    b.names.push(word.to_string());
+                }
+                b.span.end = end;
+            }
+        }
+    }
+    let is_name = |w: &String| {
         let n = w.chars().count();
         (1..=5).contains(&n) && w.chars().all(|c| c.is_alphabetic() || c == '·')
     };
-    if words.is_empty() || words.len() > 8 || !words.iter().all(is_name) {
-        return None;
-    }
-    Some(Byline {
-        role,
-        names: words.into_iter().map(str::to_string).collect(),
-        credit,
-        span,
-    })
+    let well_formed =
+        |b: &Byline| !b.names.is_empty() && b.names.len() <= 8 && b.names.iter().all(is_name);
+    (!out.is_empty() && out.iter().all(well_formed)).then_some(out)
 }
 
 fn is_heading(s: &str) -> bool {
@@ -1006,17 +1049,54 @@ mod tests {
         assert_eq!(section_title("象山公安"), None);
     }
 
+    /// The one byline of `line`.
+    fn parse_byline(line: &str) -> Option<Byline> {
+        let mut all = parse_bylines(line, Span::new(0, line.len()))?;
+        assert_eq!(all.len(), 1, "{line}");
+        all.pop()
+    }
+
     #[test]
     fn bylines() {
-        let b = parse_byline("通讯员 章挺伟 柳欣 文/摄", Span::new(0, 10)).unwrap();
+        let b = parse_byline("通讯员 章挺伟 柳欣 文/摄").unwrap();
         assert_eq!(b.role(), BylineRole::Correspondent);
         assert_eq!(b.names(), ["章挺伟", "柳欣"]);
         assert_eq!(b.credit(), Some("文/摄"));
-        let b = parse_byline("记者 邹鑫", Span::new(0, 1)).unwrap();
+        assert_eq!(b.span(), Span::new(0, "通讯员 章挺伟 柳欣 文/摄".len()));
+        let b = parse_byline("记者 邹鑫").unwrap();
         assert_eq!(b.role(), BylineRole::Reporter);
         assert_eq!(b.credit(), None);
-        assert!(parse_byline("记者节当天，民警走访了企业。", Span::default()).is_none());
-        assert!(parse_byline("记者", Span::default()).is_none());
+        assert_eq!(parse_byline("记者邹鑫").unwrap().names(), ["邹鑫"]);
+        assert_eq!(
+            parse_byline("新华社记者 王晓峰").unwrap().names(),
+            ["王晓峰"]
+        );
+        assert!(parse_byline("记者节当天，民警走访了企业。").is_none());
+        assert!(parse_byline("记者").is_none());
+        assert!(parse_bylines("本报讯 记者 邹鑫", Span::default()).is_none());
+        assert!(parse_bylines("通讯员 章挺伟 文/摄 柳欣", Span::default()).is_none());
+        assert!(parse_bylines("这位记者 王晓峰说", Span::default()).is_none());
+    }
+
+    #[test]
+    fn several_roles_on_one_line_are_several_bylines() {
+        let line = "中国宁波网记者 王晓峰 通讯员 奕超超 郑蒙永 林水军";
+        let b = parse_bylines(line, Span::new(100, 100 + line.len())).unwrap();
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].role(), BylineRole::Reporter);
+        assert_eq!(b[0].names(), ["王晓峰"]);
+        assert_eq!(
+            b[0].span(),
+            Span::new(100, 100 + "中国宁波网记者 王晓峰".len())
+        );
+        assert_eq!(b[1].role(), BylineRole::Correspondent);
+        assert_eq!(b[1].names(), ["奕超超", "郑蒙永", "林水军"]);
+        assert_eq!(
+            b[1].span(),
+            Span::new(100 + "中国宁波网记者 王晓峰 ".len(), 100 + line.len())
+        );
+        // A role with nobody after it makes no byline of the line.
+        assert!(parse_bylines("记者 王晓峰 通讯员", Span::default()).is_none());
     }
 
     #[test]

@@ -216,3 +216,23 @@ fn a_bureau_and_its_headline_on_one_line_open_a_section() {
         }
     }
 }
+
+#[test]
+fn an_outlet_byline_crediting_two_roles_stays_out_of_the_title() {
+    let text = "夜巡、找娃、严管烟花 这群人坚守岗位护平安\n\n\
+                中国宁波网记者 王晓峰 通讯员 奕超超 郑蒙永\n\n\
+                春节假期，宁波公安坚守岗位护平安。\n";
+    let r = Report::parse(text);
+    assert_eq!(r.title(), "夜巡、找娃、严管烟花 这群人坚守岗位护平安");
+    let roles: Vec<BylineRole> = r.bylines().iter().map(|b| b.role()).collect();
+    assert_eq!(roles, [BylineRole::Reporter, BylineRole::Correspondent]);
+    assert_eq!(r.bylines()[0].names(), ["王晓峰"]);
+    assert_eq!(r.bylines()[1].names(), ["奕超超", "郑蒙永"]);
+    assert_eq!(&text[r.bylines()[1].span()], "通讯员 奕超超 郑蒙永");
+    for name in ["中国宁波网", "王晓峰", "奕超超", "郑蒙永"] {
+        assert!(
+            r.blocks().all(|b| !b.text().contains(name)),
+            "{name} leaked into body text"
+        );
+    }
+}
