@@ -785,7 +785,7 @@ const OUTLET_ENDINGS: [char; 6] = ['社', '网', '报', '台', '刊', '视'];
 /// `通讯员 章挺伟 柳欣 文/摄` → a byline; `中国宁波网记者 王晓峰 通讯员 奕超超` → two, one per
 /// role, each with its part of the line; anything else → `None`.
 fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
-    // The line's words, with their byte offsets.
+    // The line's words, with their byte offsets (`split_whitespace` yields pieces of `line`).
     let words: Vec<(usize, &str)> = line
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
@@ -794,19 +794,18 @@ fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
     for (k, &(at, word)) in words.iter().enumerate() {
         // A role opens a byline, glued to its first name or not (`记者邹鑫`); the first may
         // follow the outlet's name (`新华社记者`).
-        let role = ROLES.iter().find_map(|&(prefix, role)| {
-            if let Some(rest) = word.strip_prefix(prefix) {
-                return Some((role, rest));
-            }
-            let (outlet, rest) = word.split_once("记者")?;
-            let n = outlet.chars().count();
-            (k == 0
-                && prefix == "记者"
-                && (2..=OUTLET_MAX_CHARS).contains(&n)
-                && outlet.chars().all(char::is_alphanumeric)
-                && outlet.ends_with(OUTLET_ENDINGS))
-            .then_some((role, rest))
-        });
+        let role = ROLES
+            .iter()
+            .find_map(|&(prefix, role)| word.strip_prefix(prefix).map(|rest| (role, rest)))
+            .or_else(|| {
+                let (outlet, rest) = word.split_once("记者")?;
+                let n = outlet.chars().count();
+                (k == 0
+                    && (2..=OUTLET_MAX_CHARS).contains(&n)
+                    && outlet.chars().all(char::is_alphanumeric)
+                    && outlet.ends_with(OUTLET_ENDINGS))
+                .then_some((BylineRole::Reporter, rest))
+            });
         let end = span.start + at + word.len();
         match (role, out.last_mut()) {
             (Some((role, rest)), _) => {
