@@ -732,10 +732,21 @@ const BODY_ENDINGS: &[&str] = &[
 /// after it: a police body's short name, a space (or `｜`, `|`), and a line that reads as
 /// a heading.
 fn section_title_and_subhead(line: &str) -> Option<(&str, usize)> {
-    let split = line.find(|c: char| c.is_whitespace() || c == '｜' || c == '|')?;
+    // A header line is short, and its headline ends in no full stop; a paragraph's or a
+    // caption's is not looked into.
+    if line.len() > 4 * (SECTION_HEADER_MAX_CHARS + 1 + HEADING_MAX_CHARS) || ends_sentence(line) {
+        return None;
+    }
+    let is_gap = |c: char| c.is_whitespace() || c == '｜' || c == '|';
+    // The title is at most 16 characters: its end is in the first 68 bytes.
+    let head = &line[..crate::normalize::floor_boundary(
+        line,
+        line.len().min(4 * (SECTION_HEADER_MAX_CHARS + 1)),
+    )];
+    let split = head.find(is_gap)?;
     let title = &line[..split];
     let rest = &line[split..];
-    let subhead = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '｜' || c == '|');
+    let subhead = rest.trim_start_matches(is_gap);
     let n = title.chars().count();
     // 象山公安, not 全市公安 or 各地公安 (all the bureaus of a place, or every place's).
     let named = BODY_ENDINGS.iter().any(|e| {
@@ -779,12 +790,29 @@ const CREDITS: &[&str] = &[
 /// Longest name of a news outlet before `记者` (`中国宁波网记者`), in characters.
 const OUTLET_MAX_CHARS: usize = 10;
 
+/// Longest line, in bytes, that can be a byline: about 100 characters, two or three roles
+/// with their names.
+const BYLINE_MAX_BYTES: usize = 300;
+
+/// A searcher for `记者`, built once.
+static REPORTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("记者"));
+
 /// How names of news outlets end: 新华社, 中国宁波网, 宁波日报, 宁波电视台, 央视.
 const OUTLET_ENDINGS: [char; 6] = ['社', '网', '报', '台', '刊', '视'];
 
 /// `通讯员 章挺伟 柳欣 文/摄` → a byline; `中国宁波网记者 王晓峰 通讯员 奕超超` → two, one per
 /// role, each with its part of the line; anything else → `None`.
 fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
+    // Most lines are no byline: they are long, or open neither with a role nor with an
+    // outlet's name and 记者.
+    if line.len() > BYLINE_MAX_BYTES {
+        return None;
+    }
+    let head = &line.as_bytes()[..line.len().min(4 * (OUTLET_MAX_CHARS + 2))];
+    if !ROLES.iter().any(|&(prefix, _)| line.starts_with(prefix)) && REPORTER.find(head).is_none() {
+        return None;
+    }
     // The line's words, with their byte offsets (`split_whitespace` yields pieces of `line`).
     let words: Vec<(usize, &str)> = line
         .split_whitespace()
