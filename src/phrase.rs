@@ -219,11 +219,11 @@ pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCount
                 bump(&mut counts.terms, text, unit);
             }
         }
-        for (_, run) in phrase_runs(toks) {
+        for (offset, run) in phrase_runs(toks) {
             for i in 0..run.len() {
                 for n in 2..=MAX_NGRAM.min(run.len() - i) {
                     let g = &run[i..i + n];
-                    if !ngram_shape(seg, doc, g) {
+                    if !ngram_shape(seg, doc, g) || takes_an_object(g, toks.get(offset + i + n)) {
                         continue;
                     }
                     let start = g[0].norm.start;
@@ -242,6 +242,16 @@ pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCount
         }
     }
     counts
+}
+
+/// Whether the run `g`, followed by `next`, ends in a verb at work on what follows it
+/// (增长极创造 of 增长极创造良好环境) rather than in the work done on the run's noun
+/// (矛盾纠纷化解, 信访积案化解专班): an adjective or a set phrase after a verb opens its
+/// object (创造良好条件, 创造良好环境/l). A number after it may count what was done
+/// (矛盾纠纷化解1200起), so it does not.
+fn takes_an_object(g: &[DocToken], next: Option<&DocToken>) -> bool {
+    g.last().is_some_and(|t| t.pos == Pos::Verb)
+        && next.is_some_and(|t| matches!(t.pos, Pos::Adjective | Pos::Idiom))
 }
 
 /// Whether `span` is exactly one token of `toks`.
@@ -655,7 +665,9 @@ pub(crate) fn find_mentions<'a>(
                         }
                         break;
                     }
-                    if g.iter().any(|t| own(doc.text(t.norm))) {
+                    if g.iter().any(|t| own(doc.text(t.norm)))
+                        || takes_an_object(g, toks.get(offset + i + n))
+                    {
                         continue;
                     }
                     // The words of a run are adjacent: its text is one piece of the

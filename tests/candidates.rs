@@ -150,6 +150,18 @@ fn work_done_on_a_lexicon_theme_is_that_theme() {
 }
 
 #[test]
+fn a_verb_with_its_object_after_it_ends_no_collocation() {
+    // 创造 takes 良好环境 as its object both times: 港区发展创造 is no theme.
+    let d = rank(
+        "临海公安：\n\n临海公安为港区发展创造良好环境。\n\n\
+         民警为港区发展创造良好条件。\n",
+    );
+    let texts: Vec<&str> = section_themes(&d, 0).iter().map(|t| t.text()).collect();
+    assert!(texts.iter().all(|t| !t.ends_with("创造")), "{texts:?}");
+    assert!(texts.contains(&"港区发展"), "{texts:?}");
+}
+
+#[test]
 fn places_that_name_police_bodies_are_no_themes() {
     // A report without sections whose title names no place: the body names the bureau by
     // its county (泰顺县公安局; jieba knows 泰顺 only as a proper noun, in 泰顺公安机关).
