@@ -483,6 +483,8 @@ fn is_naming_cue_after(t: &DocToken) -> bool {
 struct QuoteEvidence {
     /// Mentions in body text (paragraphs, captions), quoted or not.
     body: u32,
+    /// Mentions in titles and headings, quoted or not.
+    framed: u32,
     /// Quoted mentions with a naming verb before or a noun after.
     cued: u32,
     /// Quoted mentions right after 的 (a metaphor: 的“组合拳”).
@@ -555,6 +557,8 @@ pub(crate) fn find_mentions<'a>(
     for &(name, sentence, _) in &occurrences {
         if doc.sentences[sentence].is_body() {
             names[name].1.body += 1;
+        } else {
+            names[name].1.framed += 1;
         }
     }
     // Quotes that are not names (slogans, metaphors): a word that only ever stands in them is
@@ -579,9 +583,12 @@ pub(crate) fn find_mentions<'a>(
         let common = known.is_none() && background.get(name).is_some();
         // “四个意识”, “两个维护”: a count of principles is a formula, however often quoted.
         let formula = known.is_none() && is_counted_formula(name);
+        // A short name put to work in the body (推行“家警务”模式) that a title or heading
+        // names too is the report's name for its work, not a turn of phrase.
+        let headlined = e.body >= 1 && e.framed >= 1;
         let is_name = !formula
             && (e.body >= 2
-                || (long && e.cued > 0 && e.after_de == 0 && !common)
+                || ((long || headlined) && e.cued > 0 && e.after_de == 0 && !common)
                 || (contains_known && e.body >= 1));
         if !is_name {
             figurative.extend(quote_spans.get(name).into_iter().flatten().copied());

@@ -55,6 +55,24 @@ fn a_name_put_to_work_once_is_a_theme() {
 }
 
 #[test]
+fn a_short_name_in_a_heading_and_put_to_work_in_the_body_is_a_theme() {
+    let d = rank(
+        "招宝山派出所：\n\n推行“家警务”，当好“护卫者”\n\n\
+         招宝山派出所创新推行“家警务”模式，与辖区群众心连心。\n",
+    );
+    let themes = section_themes(&d, 0);
+    let texts: Vec<&str> = themes.iter().map(|t| t.text()).collect();
+    let t = find(themes, "家警务").unwrap_or_else(|| panic!("{texts:?}"));
+    assert!(t.quoted());
+    // 当好 links to a description: “护卫者” is a figure of speech.
+    assert!(!texts.contains(&"护卫者"), "{texts:?}");
+    // A metaphor after 的 in the body is one, whatever the heading says.
+    let d = rank("慈溪公安：\n\n打出“组合拳”\n\n慈溪公安打出了一套护航亚运的“组合拳”。\n");
+    let texts: Vec<&str> = section_themes(&d, 0).iter().map(|t| t.text()).collect();
+    assert!(!texts.contains(&"组合拳"), "{texts:?}");
+}
+
+#[test]
 fn slogans_metaphors_and_speech_are_not_themes() {
     let d = rank(
         "慈溪公安：\n\n创新发展，当好助力经济“服务员”\n\n\
