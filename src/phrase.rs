@@ -72,7 +72,7 @@ fn is_term(doc: &Document, background: &BackgroundIdf, toks: &[DocToken], i: usi
     {
         return false;
     }
-    // 全面推行, 深入开展: how work is put to work, though jieba may tag it a noun.
+    // 全面推行, 深入开展: how work is done, though jieba may tag it a noun.
     if ends_in_putting_to_work(text) {
         return false;
     }
