@@ -1,25 +1,10 @@
 //! One report, analysed: its blocks segmented into one token stream, each sentence knowing
 //! its section and the kind of block it stands in.
 
-use crate::report::{Block, BlockKind, Report};
+use crate::report::{BODY_SUFFIXES, Block, BlockKind, Report};
 use crate::segment::{Pos, RawSentence, RawToken, Segmenter, TokenKind};
 use crate::span::{CharCounter, Span};
 use std::ops::Range;
-
-/// Endings of a section title that name the kind of body, not the body.
-const BODY_SUFFIXES: &[&str] = &[
-    "区公安分局",
-    "公安分局",
-    "市公安局",
-    "县公安局",
-    "公安局",
-    "公安处",
-    "分局",
-    "派出所",
-    "交警",
-    "警方",
-    "公安",
-];
 
 /// Words for a police body, after the place it is named by (泰顺县 公安局, 泰顺 公安机关).
 const BODY_WORDS: &[&str] = &["公安局", "公安分局", "公安机关", "警方"];

@@ -717,15 +717,20 @@ fn section_title(line: &str) -> Option<&str> {
         .then_some(title)
 }
 
-/// Endings of a name that make it a police body's (港航公安, 北仑公安分局, 慈溪交警).
-const BODY_ENDINGS: &[&str] = &[
-    "公安",
-    "公安局",
+/// Endings of a police body's name that say its kind, not which it is (港航公安,
+/// 北仑区公安分局, 慈溪交警), longest first: what is left is the body's own name.
+pub(crate) const BODY_SUFFIXES: &[&str] = &[
+    "区公安分局",
     "公安分局",
+    "市公安局",
+    "县公安局",
+    "公安局",
+    "公安处",
     "分局",
+    "派出所",
     "交警",
     "警方",
-    "派出所",
+    "公安",
 ];
 
 /// `港航公安  守护东方大港平安` → the title `港航公安` and the byte offset of the headline
@@ -749,7 +754,7 @@ fn section_title_and_subhead(line: &str) -> Option<(&str, usize)> {
     let subhead = rest.trim_start_matches(is_gap);
     let n = title.chars().count();
     // 象山公安, not 全市公安 or 各地公安 (all the bureaus of a place, or every place's).
-    let named = BODY_ENDINGS.iter().any(|e| {
+    let named = BODY_SUFFIXES.iter().any(|e| {
         title.strip_suffix(e).is_some_and(|name| {
             name.chars().count() >= 2 && !name.starts_with(['全', '各', '我', '本'])
         })
