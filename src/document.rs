@@ -2,8 +2,9 @@
 //! its section and the kind of block it stands in.
 
 use crate::report::{BODY_SUFFIXES, Block, BlockKind, Report};
-use crate::segment::{Pos, RawSentence, RawToken, Segmenter, TokenKind};
-use crate::span::{CharCounter, Span};
+use crate::segment::{RawSentence, RawToken, Segmenter, TokenKind};
+use crate::text::{CharCounter, Span};
+use crate::vocab::Pos;
 use std::ops::Range;
 
 /// Words for a police body, after the place it is named by (泰顺县 公安局, 泰顺 公安机关).

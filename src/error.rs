@@ -118,6 +118,15 @@ impl std::error::Error for Error {
     }
 }
 
+/// 1-based line number of byte `at` of `bytes`.
+pub(crate) fn line_of(bytes: &[u8], at: usize) -> usize {
+    bytes[..at.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

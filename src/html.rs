@@ -46,7 +46,7 @@
 
 use crate::error::{Error, ErrorKind};
 use crate::report::{Block, BlockKind, Byline, Report};
-use crate::span::Span;
+use crate::text::Span;
 use crate::theme::{DocumentThemes, Ranking, Theme};
 use minijinja::Environment;
 use serde::Serialize;

@@ -41,23 +41,20 @@
 mod corpus;
 mod document;
 mod error;
-mod lexicon;
-mod normalize;
 mod phrase;
 mod rank;
 mod read;
 mod report;
 mod segment;
-mod span;
+mod text;
 mod theme;
+mod vocab;
 
 #[cfg(feature = "html")]
 pub mod html;
 
 pub use corpus::{BackgroundIdf, CorpusStats, Level, STATS_FORMAT_VERSION, TermCounts};
 pub use error::{Error, ErrorKind};
-pub use lexicon::{Category, Entry, Lexicon, MAX_WORD_CHARS};
-pub use normalize::{MappedText, fold_width};
 pub use rank::{Corpus, Engine, RankOptions};
 pub use read::{
     Decoded, Decoding, Encoding, ReadReports, decode_report, read_report, read_report_file,
@@ -65,11 +62,11 @@ pub use read::{
 };
 pub use report::{Block, BlockKind, Byline, BylineRole, Report, Section};
 pub use segment::{
-    MAX_PIECE_BYTES, NewWords, Pos, Segmented, Segmenter, SegmenterBuilder, Sentence, Token,
-    TokenKind,
+    MAX_PIECE_BYTES, NewWords, Segmented, Segmenter, SegmenterBuilder, Sentence, Token, TokenKind,
 };
-pub use span::Span;
+pub use text::{MappedText, Span, fold_width};
 pub use theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
+pub use vocab::{Category, Entry, Lexicon, MAX_WORD_CHARS, Pos};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

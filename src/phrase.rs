@@ -8,10 +8,12 @@
 
 use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts, WordIdfs};
 use crate::document::{DocSentence, DocToken, Document};
-use crate::lexicon::Category;
-use crate::segment::{Pos, Segmenter, TokenKind, is_cn_numeral, is_han};
-use crate::span::Span;
+use crate::segment::{Segmenter, TokenKind};
+use crate::text::Span;
+use crate::text::{is_cn_numeral, is_han};
 use crate::theme::Source;
+use crate::vocab::Category;
+use crate::vocab::Pos;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Longest run of words a collocation may have.

@@ -246,8 +246,8 @@ fn sentence_window(s: &str, at: usize, len: usize) -> String {
         .nth(half)
         .map_or(s.len(), |(i, _)| end_from + i);
     let (start, end) = (
-        crate::normalize::floor_boundary(s, start),
-        crate::normalize::floor_boundary(s, end),
+        crate::text::floor_boundary(s, start),
+        crate::text::floor_boundary(s, end),
     );
     let mut out = String::new();
     if start > 0 {
@@ -485,7 +485,7 @@ struct Share<'a> {
     text: &'a str,
     quoted: bool,
     source: Source,
-    category: Option<crate::lexicon::Category>,
+    category: Option<crate::vocab::Category>,
     tf: u32,
     weighted_tf: f64,
     df: u64,
@@ -618,7 +618,7 @@ struct Scored {
     score: f64,
     /// The candidates it absorbed as variants of itself, in the order it met them.
     subsumes: Vec<u32>,
-    category: Option<crate::lexicon::Category>,
+    category: Option<crate::vocab::Category>,
 }
 
 /// Adds the counts of a document's candidates to `stats`.
@@ -690,7 +690,7 @@ struct Gathered {
     absorbed: Vec<usize>,
     subsumes: Vec<u32>,
     hidden: bool,
-    category: Option<crate::lexicon::Category>,
+    category: Option<crate::vocab::Category>,
 }
 
 /// What scoring the units of a document needs of its candidates, worked out once: their

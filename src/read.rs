@@ -1,8 +1,8 @@
 //! Reading reports from files and bytes: UTF-8 (with or without BOM), UTF-16 with a BOM,
 //! and an explicit lossy mode for damaged files.
 
+use crate::error::line_of;
 use crate::error::{Error, ErrorKind};
-use crate::lexicon::line_of;
 use std::path::Path;
 
 /// How to treat bytes that are not valid text.

@@ -7,8 +7,8 @@
 //! reads the layout and repairs the damage; every [`Block`] it returns maps back to the
 //! original bytes.
 
-use crate::normalize::MappedText;
-use crate::span::Span;
+use crate::text::MappedText;
+use crate::text::{Span, is_cn_digit};
 use serde::{Deserialize, Serialize};
 
 /// Longest line, in characters, that can be a heading. Longer lines without sentence-final
@@ -323,7 +323,7 @@ struct Pending {
 struct Parser<'a> {
     text: &'a str,
     /// Character offsets of the blocks, counted once over the input as they come.
-    chars: crate::span::CharCounter<'a>,
+    chars: crate::text::CharCounter<'a>,
     report: Report,
     section: Option<Section>,
     pending: Option<Pending>,
@@ -333,7 +333,7 @@ impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
         Parser {
             text,
-            chars: crate::span::CharCounter::new(text),
+            chars: crate::text::CharCounter::new(text),
             report: Report {
                 len: text.len(),
                 ..Report::default()
@@ -419,7 +419,7 @@ impl<'a> Parser<'a> {
             let title: String = self.text[title_span]
                 .trim_end_matches(['。', '：', ':'])
                 .chars()
-                .map(crate::normalize::fold_width)
+                .map(crate::text::fold_width)
                 .collect();
             let mut text = MappedText::new();
             text.push_original(self.text, title_span);
@@ -599,25 +599,18 @@ struct Numbered {
     body: Option<Span>,
 }
 
-fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '〇' | '零'
-    )
-}
-
 /// The level and byte length of a numbering marker at the start of `s`: `一、` (1), `（一）` (2),
 /// `1.` or `1、` (3), `（1）` or `①` (4).
 fn number_marker(s: &str) -> Option<(u8, usize)> {
     let mut chars = s.char_indices().peekable();
     let (_, first) = *chars.peek()?;
-    if is_cn_numeral(first) {
-        let end = s.find(|c: char| !is_cn_numeral(c))?;
+    if is_cn_digit(first) {
+        let end = s.find(|c: char| !is_cn_digit(c))?;
         return (s[end..].starts_with('、') && end <= 9).then_some((1, end + '、'.len_utf8()));
     }
     if matches!(first, '（' | '(') {
         let inner = &s[first.len_utf8()..];
-        let n = inner.find(|c: char| !(is_cn_numeral(c) || c.is_ascii_digit()))?;
+        let n = inner.find(|c: char| !(is_cn_digit(c) || c.is_ascii_digit()))?;
         if n == 0 || n > 9 {
             return None;
         }
@@ -625,7 +618,7 @@ fn number_marker(s: &str) -> Option<(u8, usize)> {
         if !matches!(close, '）' | ')') {
             return None;
         }
-        let level = if inner[..n].chars().all(is_cn_numeral) {
+        let level = if inner[..n].chars().all(is_cn_digit) {
             2
         } else if inner[..n].chars().all(|c| c.is_ascii_digit()) {
             4
@@ -744,10 +737,8 @@ fn section_title_and_subhead(line: &str) -> Option<(&str, usize)> {
     }
     let is_gap = |c: char| c.is_whitespace() || c == '｜' || c == '|';
     // The title is at most 16 characters: its end is in the first 68 bytes.
-    let head = &line[..crate::normalize::floor_boundary(
-        line,
-        line.len().min(4 * (SECTION_HEADER_MAX_CHARS + 1)),
-    )];
+    let head = &line
+        [..crate::text::floor_boundary(line, line.len().min(4 * (SECTION_HEADER_MAX_CHARS + 1)))];
     let split = head.find(is_gap)?;
     let title = &line[..split];
     let rest = &line[split..];

@@ -1,7 +1,7 @@
 //! What ranking returns: themes with their scores and evidence.
 
-use crate::lexicon::Category;
-use crate::span::Span;
+use crate::text::Span;
+use crate::vocab::Category;
 use serde::{Deserialize, Serialize};
 
 /// Where a theme was found: the span of one mention in the original input and the sentence

@@ -1,22 +1,15 @@
-//! The policing lexicon, Chinese stop words, and user lexicons.
+//! The policing lexicon and user lexicons.
 //!
 //! The embedded data files live in `src/data/`; each names its source in its header.
 
+use super::Pos;
 use crate::error::{Error, ErrorKind};
-use crate::segment::Pos;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The policing lexicon: established vocabulary of Chinese public security.
-const POLICING_LEXICON: &str = include_str!("data/lexicon.txt");
-/// Chinese function words and the boilerplate of official reports.
-const STOP_WORDS: &str = include_str!("data/stopwords.txt");
-/// General policing vocabulary: content words, but never a theme on their own.
-const GENERIC_WORDS: &str = include_str!("data/generic.txt");
-/// Words of official and news rhetoric (成绩单, 全域): never a theme as a plain word, but
-/// a quoted one may name a report's work.
-const RHETORIC_WORDS: &str = include_str!("data/rhetoric.txt");
+const POLICING_LEXICON: &str = include_str!("../data/lexicon.txt");
 
 /// Longest word, in characters, a lexicon may hold (the default dictionary's longest
 /// word has 16). Longer words would make segmentation slow without matching anything real.
@@ -232,15 +225,6 @@ impl Lexicon {
     }
 }
 
-/// 1-based line number of byte `at` of `bytes`.
-pub(crate) fn line_of(bytes: &[u8], at: usize) -> usize {
-    bytes[..at.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 fn check_word(word: &str) -> Result<(), String> {
     let n = word.chars().count();
     if n > MAX_WORD_CHARS {
@@ -267,7 +251,7 @@ fn parse_user_line(line: &str) -> Result<Entry, String> {
         .next()
         .ok_or("empty line")?
         .chars()
-        .map(crate::normalize::fold_width)
+        .map(crate::text::fold_width)
         .collect();
     let word = word.as_str();
     check_word(word)?;
@@ -353,30 +337,6 @@ fn parse_embedded_line(line: &str) -> Option<Entry> {
     })
 }
 
-/// A set of words read from an embedded word list.
-fn word_set(text: &str) -> FxHashSet<Box<str>> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(Into::into)
-        .collect()
-}
-
-/// The embedded Chinese stop words.
-pub(crate) fn stop_words() -> FxHashSet<Box<str>> {
-    word_set(STOP_WORDS)
-}
-
-/// The embedded general policing vocabulary.
-pub(crate) fn generic_words() -> FxHashSet<Box<str>> {
-    word_set(GENERIC_WORDS)
-}
-
-/// The embedded words of official and news rhetoric.
-pub(crate) fn rhetoric_words() -> FxHashSet<Box<str>> {
-    word_set(RHETORIC_WORDS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,27 +364,6 @@ mod tests {
         }
         assert!(n >= 200, "lexicon has only {n} entries");
         assert_eq!(Lexicon::policing().len(), n, "duplicate words in lexicon");
-    }
-
-    #[test]
-    fn lists_do_not_overlap() {
-        let stop = stop_words();
-        let generic = generic_words();
-        let rhetoric = rhetoric_words();
-        assert!(stop.len() >= 300);
-        assert!(rhetoric.len() >= 50);
-        for e in Lexicon::policing().iter() {
-            assert!(!stop.contains(e.word()), "{} is a stop word", e.word());
-            assert!(!generic.contains(e.word()), "{} is generic", e.word());
-            assert!(!rhetoric.contains(e.word()), "{} is rhetoric", e.word());
-        }
-        for g in &generic {
-            assert!(!stop.contains(g), "{g} in both lists");
-            assert!(!rhetoric.contains(g), "{g} in both lists");
-        }
-        for r in &rhetoric {
-            assert!(!stop.contains(r), "{r} in both lists");
-        }
     }
 
     #[test]

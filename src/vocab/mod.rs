@@ -1,0 +1,10 @@
+//! The vocabulary the stages share: parts of speech, the policing lexicon with its theme
+//! categories, and the embedded word lists.
+
+mod lexicon;
+mod lists;
+mod pos;
+
+pub use lexicon::{Category, Entry, Lexicon, MAX_WORD_CHARS};
+pub(crate) use lists::{generic_words, rhetoric_words, stop_words};
+pub use pos::Pos;
