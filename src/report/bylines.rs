@@ -1,0 +1,167 @@
+//! Bylines: `记者 邹鑫`, `通讯员 章挺伟 柳欣 文/摄`, `中国宁波网记者 王晓峰 通讯员 奕超超`.
+
+use super::{Byline, BylineRole};
+use crate::text::Span;
+
+/// Byline roles, longest first.
+pub(super) const ROLES: &[(&str, BylineRole)] = &[
+    ("本报记者", BylineRole::Reporter),
+    ("见习记者", BylineRole::Reporter),
+    ("实习记者", BylineRole::Reporter),
+    ("特约记者", BylineRole::Reporter),
+    ("记者", BylineRole::Reporter),
+    ("通讯员", BylineRole::Correspondent),
+    ("实习生", BylineRole::Intern),
+    ("摄影", BylineRole::Photographer),
+];
+
+/// Credits that may close a byline.
+pub(super) const CREDITS: &[&str] = &[
+    "文/摄",
+    "文／摄",
+    "文/图",
+    "文／图",
+    "文",
+    "摄",
+    "图",
+    "摄影",
+    "报道",
+];
+
+/// Longest name of a news outlet before `记者` (`中国宁波网记者`), in characters.
+pub(super) const OUTLET_MAX_CHARS: usize = 10;
+
+/// Longest line, in bytes, that can be a byline: about 100 characters, two or three roles
+/// with their names.
+pub(super) const BYLINE_MAX_BYTES: usize = 300;
+
+/// A searcher for `记者`, built once.
+static REPORTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("记者"));
+
+/// How names of news outlets end: 新华社, 中国宁波网, 宁波日报, 宁波电视台, 央视.
+pub(super) const OUTLET_ENDINGS: [char; 6] = ['社', '网', '报', '台', '刊', '视'];
+
+/// `通讯员 章挺伟 柳欣 文/摄` → a byline; `中国宁波网记者 王晓峰 通讯员 奕超超` → two, one per
+/// role, each with its part of the line; anything else → `None`.
+pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
+    // Most lines are no byline: they are long, or open neither with a role nor with an
+    // outlet's name and 记者.
+    if line.len() > BYLINE_MAX_BYTES {
+        return None;
+    }
+    let head = &line.as_bytes()[..line.len().min(4 * (OUTLET_MAX_CHARS + 2))];
+    if !ROLES.iter().any(|&(prefix, _)| line.starts_with(prefix)) && REPORTER.find(head).is_none() {
+        return None;
+    }
+    // The line's words, with their byte offsets (`split_whitespace` yields pieces of `line`).
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let mut out: Vec<Byline> = Vec::new();
+    for (k, &(at, word)) in words.iter().enumerate() {
+        // A role opens a byline, glued to its first name or not (`记者邹鑫`); the first may
+        // follow the outlet's name (`新华社记者`).
+        let role = ROLES
+            .iter()
+            .find_map(|&(prefix, role)| word.strip_prefix(prefix).map(|rest| (role, rest)))
+            .or_else(|| {
+                let (outlet, rest) = word.split_once("记者")?;
+                let n = outlet.chars().count();
+                (k == 0
+                    && (2..=OUTLET_MAX_CHARS).contains(&n)
+                    && outlet.chars().all(char::is_alphanumeric)
+                    && outlet.ends_with(OUTLET_ENDINGS))
+                .then_some((BylineRole::Reporter, rest))
+            });
+        let end = span.start + at + word.len();
+        match (role, out.last_mut()) {
+            (Some((role, rest)), _) => {
+                out.push(Byline {
+                    role,
+                    names: Vec::new(),
+                    credit: None,
+                    span: Span::new(span.start + at, end),
+                });
+                if !rest.is_empty() {
+                    out.last_mut()?.names.push(rest.to_string());
+                }
+            }
+            (None, None) => return None,
+            (None, Some(b)) => {
+                if b.credit.is_some() {
+                    return None;
+                }
+                if CREDITS.contains(&word) {
+                    b.credit = Some(word.to_string());
+                } else {
+                    b.names.push(word.to_string());
+                }
+                b.span.end = end;
+            }
+        }
+    }
+    let is_name = |w: &String| {
+        let n = w.chars().count();
+        (1..=5).contains(&n) && w.chars().all(|c| c.is_alphabetic() || c == '·')
+    };
+    let well_formed =
+        |b: &Byline| !b.names.is_empty() && b.names.len() <= 8 && b.names.iter().all(is_name);
+    (!out.is_empty() && out.iter().all(well_formed)).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::*;
+
+    fn parse_byline(line: &str) -> Option<Byline> {
+        let mut all = parse_bylines(line, Span::new(0, line.len()))?;
+        assert_eq!(all.len(), 1, "{line}");
+        all.pop()
+    }
+
+    #[test]
+    fn bylines() {
+        let b = parse_byline("通讯员 章挺伟 柳欣 文/摄").unwrap();
+        assert_eq!(b.role(), BylineRole::Correspondent);
+        assert_eq!(b.names(), ["章挺伟", "柳欣"]);
+        assert_eq!(b.credit(), Some("文/摄"));
+        assert_eq!(b.span(), Span::new(0, "通讯员 章挺伟 柳欣 文/摄".len()));
+        let b = parse_byline("记者 邹鑫").unwrap();
+        assert_eq!(b.role(), BylineRole::Reporter);
+        assert_eq!(b.credit(), None);
+        assert_eq!(parse_byline("记者邹鑫").unwrap().names(), ["邹鑫"]);
+        assert_eq!(
+            parse_byline("新华社记者 王晓峰").unwrap().names(),
+            ["王晓峰"]
+        );
+        assert!(parse_byline("记者节当天，民警走访了企业。").is_none());
+        assert!(parse_byline("记者").is_none());
+        assert!(parse_bylines("本报讯 记者 邹鑫", Span::default()).is_none());
+        assert!(parse_bylines("通讯员 章挺伟 文/摄 柳欣", Span::default()).is_none());
+        assert!(parse_bylines("这位记者 王晓峰说", Span::default()).is_none());
+    }
+
+    #[test]
+    fn several_roles_on_one_line_are_several_bylines() {
+        let line = "中国宁波网记者 王晓峰 通讯员 奕超超 郑蒙永 林水军";
+        let b = parse_bylines(line, Span::new(100, 100 + line.len())).unwrap();
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].role(), BylineRole::Reporter);
+        assert_eq!(b[0].names(), ["王晓峰"]);
+        assert_eq!(
+            b[0].span(),
+            Span::new(100, 100 + "中国宁波网记者 王晓峰".len())
+        );
+        assert_eq!(b[1].role(), BylineRole::Correspondent);
+        assert_eq!(b[1].names(), ["奕超超", "郑蒙永", "林水军"]);
+        assert_eq!(
+            b[1].span(),
+            Span::new(100 + "中国宁波网记者 王晓峰 ".len(), 100 + line.len())
+        );
+        // A role with nobody after it makes no byline of the line.
+        assert!(parse_bylines("记者 王晓峰 通讯员", Span::default()).is_none());
+    }
+}

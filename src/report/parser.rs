@@ -1,0 +1,283 @@
+//! The parser: lines read one after another into title, lead, sections and their blocks.
+
+use super::bylines::parse_bylines;
+use super::headers::{section_title, section_title_and_subhead};
+use super::numbered::{Numbered, numbered};
+use super::repair::should_join;
+use super::shape::{is_caption, is_heading};
+use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
+use crate::text::{CharCounter, MappedText, Span};
+
+/// A non-blank line: its trimmed content and the blank lines before it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    span: Span,
+    gap: usize,
+}
+
+/// A paragraph being gathered from lines.
+#[derive(Debug)]
+pub(super) struct Pending {
+    lines: Vec<Span>,
+    gap: usize,
+    level: Option<u8>,
+    number: Option<Span>,
+}
+
+pub(super) struct Parser<'a> {
+    text: &'a str,
+    /// Character offsets of the blocks, counted once over the input as they come.
+    chars: CharCounter<'a>,
+    report: Report,
+    section: Option<Section>,
+    pending: Option<Pending>,
+}
+
+impl<'a> Parser<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Parser {
+            text,
+            chars: CharCounter::new(text),
+            report: Report {
+                len: text.len(),
+                ..Report::default()
+            },
+            section: None,
+            pending: None,
+        }
+    }
+
+    pub(super) fn run(mut self) -> Report {
+        for line in lines(self.text) {
+            let content = &self.text[line.span];
+            if let Some(title) = section_title(content) {
+                self.start_section(title, line.span);
+            } else if let Some((title, subhead)) = section_title_and_subhead(content) {
+                // `港航公安  守护东方大港平安`: the bureau, then its part's headline.
+                let at = line.span.start;
+                self.start_section(title, Span::new(at, at + title.len()));
+                self.pending = Some(Pending {
+                    lines: vec![Span::new(at + subhead, line.span.end)],
+                    gap: 0,
+                    level: None,
+                    number: None,
+                });
+            } else if let Some(numbered) = numbered(self.text, line.span) {
+                self.flush();
+                self.numbered(numbered, line.gap);
+            } else if let Some(bylines) = parse_bylines(content, line.span) {
+                self.flush();
+                match &mut self.section {
+                    Some(s) => s.bylines.extend(bylines),
+                    None => self.report.bylines.extend(bylines),
+                }
+            } else {
+                let join = match &self.pending {
+                    Some(p) => p
+                        .lines
+                        .last()
+                        .is_some_and(|&last| should_join(&self.text[last], content)),
+                    None => false,
+                };
+                if join {
+                    if let Some(p) = &mut self.pending {
+                        p.lines.push(line.span);
+                    }
+                } else {
+                    self.flush();
+                    self.pending = Some(Pending {
+                        lines: vec![line.span],
+                        gap: line.gap,
+                        level: None,
+                        number: None,
+                    });
+                }
+            }
+        }
+        self.flush();
+        if let Some(s) = self.section.take() {
+            self.report.sections.push(s);
+        }
+        self.report
+    }
+
+    /// A numbered line of an official document: a level-1 part starts a section; a lower
+    /// level is a heading; a heading that runs on into its paragraph is split after its
+    /// first sentence.
+    fn numbered(&mut self, n: Numbered, gap: usize) {
+        if n.level == 1 {
+            if let Some(s) = self.section.take() {
+                self.report.sections.push(s);
+            }
+            // A part without a short heading is titled by its first clause.
+            let title_span = n.heading.unwrap_or_else(|| {
+                let body = n.body.unwrap_or(n.number);
+                let t = &self.text[body];
+                // Its first clause, past any punctuation it opens with.
+                let lead = t.len() - t.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                let end = t[lead..]
+                    .find(['，', '。', '；', '：', ','])
+                    .map_or(t.len(), |e| lead + e);
+                Span::new(body.start + lead, body.start + end)
+            });
+            let title: String = self.text[title_span]
+                .trim_end_matches(['。', '：', ':'])
+                .chars()
+                .map(crate::text::fold_width)
+                .collect();
+            let mut text = MappedText::new();
+            text.push_original(self.text, title_span);
+            self.section = Some(Section {
+                title,
+                header: Span::new(n.number.start, title_span.end),
+                number: Some(n.number),
+                heading: n.heading.map(|h| Block {
+                    kind: BlockKind::Heading,
+                    char_start: self.chars.char_at(text.original_span().start),
+                    text,
+                    lines: vec![h],
+                    level: Some(1),
+                    number: Some(n.number),
+                }),
+                ..Section::default()
+            });
+        } else if let Some(h) = n.heading {
+            let mut text = MappedText::new();
+            text.push_original(self.text, h);
+            let char_start = self.chars.char_at(text.original_span().start);
+            self.push_block(Block {
+                kind: BlockKind::Heading,
+                char_start,
+                text,
+                lines: vec![h],
+                level: Some(n.level),
+                number: Some(n.number),
+            });
+        }
+        if let Some(body) = n.body {
+            let numbered_paragraph = n.heading.is_none();
+            self.pending = Some(Pending {
+                lines: vec![body],
+                gap,
+                level: numbered_paragraph.then_some(n.level),
+                number: numbered_paragraph.then_some(n.number),
+            });
+        }
+    }
+
+    /// Closes the open paragraph and section and opens a section titled `title`.
+    fn start_section(&mut self, title: &str, header: Span) {
+        self.flush();
+        if let Some(s) = self.section.take() {
+            self.report.sections.push(s);
+        }
+        self.section = Some(Section {
+            title: title.to_string(),
+            header,
+            ..Section::default()
+        });
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match &mut self.section {
+            Some(s) => s.blocks.push(block),
+            None => self.report.lead.push(block),
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let mut text = MappedText::new();
+        for &l in &p.lines {
+            text.push_original(self.text, l);
+        }
+        let single = p.lines.len() == 1;
+        let s = text.as_str();
+        let kind = if single && is_heading(s) {
+            BlockKind::Heading
+        } else if single && p.gap >= CAPTION_MIN_GAP && is_caption(s) {
+            BlockKind::Caption
+        } else {
+            BlockKind::Paragraph
+        };
+        let kind = if p.number.is_some() {
+            BlockKind::Paragraph
+        } else {
+            kind
+        };
+        let block = Block {
+            kind,
+            char_start: self.chars.char_at(text.original_span().start),
+            text,
+            lines: p.lines,
+            level: p.level,
+            number: p.number,
+        };
+        match &mut self.section {
+            Some(s) => s.blocks.push(block),
+            None => {
+                if kind == BlockKind::Heading && self.report.lead.is_empty() {
+                    self.report.title.push(Block {
+                        kind: BlockKind::Title,
+                        ..block
+                    });
+                } else {
+                    self.report.lead.push(block);
+                }
+            }
+        }
+    }
+}
+
+/// The non-blank lines of `text` with their trimmed spans, after a UTF-8 BOM if any.
+pub(super) fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut gap = 0;
+    while pos <= text.len() {
+        let rest = &text[pos..];
+        let (line_len, next) = match rest.find('\n') {
+            Some(i) => (i, pos + i + 1),
+            None => (rest.len(), text.len() + 1),
+        };
+        let line = &rest[..line_len];
+        let trimmed_start = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            gap += 1;
+        } else {
+            let start = pos + trimmed_start;
+            out.push(Line {
+                span: Span::new(start, start + trimmed.len()),
+                gap,
+            });
+            gap = 0;
+        }
+        pos = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::*;
+
+    #[test]
+    fn lines_handle_bom_crlf_and_gaps() {
+        let text = "\u{feff}标题\r\n\r\n\r\n正文。\r\n";
+        let ls = lines(text);
+        assert_eq!(ls.len(), 2);
+        assert_eq!(&text[ls[0].span], "标题");
+        assert_eq!(&text[ls[1].span], "正文。");
+        assert_eq!(ls[1].gap, 2);
+    }
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        assert!(Report::parse("").sections().is_empty());
+        assert_eq!(Report::parse("\n\n  \n").blocks().count(), 0);
+    }
+}
