@@ -38,7 +38,6 @@
 //! ranking, whatever the number of threads.
 #![deny(missing_docs)]
 
-mod corpus;
 mod document;
 mod error;
 mod phrase;
@@ -46,6 +45,7 @@ mod rank;
 mod read;
 mod report;
 mod segment;
+mod stats;
 mod text;
 mod theme;
 mod vocab;
@@ -53,7 +53,6 @@ mod vocab;
 #[cfg(feature = "html")]
 pub mod html;
 
-pub use corpus::{BackgroundIdf, CorpusStats, Level, STATS_FORMAT_VERSION, TermCounts};
 pub use error::{Error, ErrorKind};
 pub use rank::{Corpus, Engine, RankOptions};
 pub use read::{
@@ -64,6 +63,7 @@ pub use report::{Block, BlockKind, Byline, BylineRole, Report, Section};
 pub use segment::{
     MAX_PIECE_BYTES, NewWords, Segmented, Segmenter, SegmenterBuilder, Sentence, Token, TokenKind,
 };
+pub use stats::{BackgroundIdf, CorpusStats, Level, STATS_FORMAT_VERSION, TermCounts};
 pub use text::{MappedText, Span, fold_width};
 pub use theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
 pub use vocab::{Category, Entry, Lexicon, MAX_WORD_CHARS, Pos};

@@ -6,9 +6,9 @@
 //! ([`Collocations`]), lists every mention of every candidate in a document
 //! ([`find_mentions`]).
 
-use crate::corpus::{BackgroundIdf, CorpusStats, TermCounts, WordIdfs};
 use crate::document::{DocSentence, DocToken, Document};
 use crate::segment::{Segmenter, TokenKind};
+use crate::stats::{BackgroundIdf, CorpusStats, TermCounts, WordIdfs};
 use crate::text::Span;
 use crate::text::{is_cn_numeral, is_han};
 use crate::theme::Source;
@@ -112,7 +112,7 @@ impl RunKey<'_> {
         for &cut in self.cuts.iter().take_while(|&&c| c != 0) {
             let cut = usize::from(cut);
             key.push_str(self.text.get(at..cut).unwrap_or_default());
-            key.push(crate::corpus::NGRAM_SEP);
+            key.push(crate::stats::NGRAM_SEP);
             at = cut;
         }
         key.push_str(self.text.get(at..).unwrap_or_default());
@@ -346,14 +346,14 @@ impl Collocations {
                 continue;
             }
             let rarest = key
-                .split(crate::corpus::NGRAM_SEP)
+                .split(crate::stats::NGRAM_SEP)
                 .map(|w| stats.term(w).map_or(c.count, |t| t.count))
                 .min()
                 .unwrap_or(c.count)
                 .max(1);
             if c.count as f64 / rarest as f64 >= min_cohesion {
                 out.accepted.insert(key.to_string());
-                for (i, _) in key.match_indices(crate::corpus::NGRAM_SEP) {
+                for (i, _) in key.match_indices(crate::stats::NGRAM_SEP) {
                     out.prefixes.insert(key[..i].to_string());
                 }
             }
@@ -666,7 +666,7 @@ pub(crate) fn find_mentions<'a>(
                 key.push_str(first);
                 for n in 2..=MAX_NGRAM.min(run.len() - i) {
                     let g = &run[i..i + n];
-                    key.push(crate::corpus::NGRAM_SEP);
+                    key.push(crate::stats::NGRAM_SEP);
                     key.push_str(doc.text(g[n - 1].norm));
                     if !colloc.contains(&key) {
                         if colloc.extends(&key) {
@@ -1014,7 +1014,7 @@ fn offset_in(doc: &Document, t: &DocToken, pos: usize) -> Option<(usize, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::ngram_key;
+    use crate::stats::ngram_key;
 
     #[test]
     fn phrase_runs_know_where_they_start() {

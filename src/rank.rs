@@ -1,11 +1,11 @@
 //! Ranking: TF-IDF over the candidates of each section, each document and the corpus, with
 //! subsumption of fragments and evidence for every theme.
 
-use crate::corpus::{BackgroundIdf, CorpusStats, Level, WordIdfs};
 use crate::document::Document;
 use crate::phrase::{self, Collocations, DocCandidates, Mention};
 use crate::report::BlockKind;
 use crate::segment::{Segmenter, SegmenterBuilder};
+use crate::stats::{BackgroundIdf, CorpusStats, Level, WordIdfs};
 use crate::theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
