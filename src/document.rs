@@ -1,21 +1,32 @@
 //! One report, analysed: its blocks segmented into one token stream, each sentence knowing
 //! its section and the kind of block it stands in.
 
-use crate::report::{BODY_SUFFIXES, Block, BlockKind, Report};
-use crate::segment::{RawSentence, RawToken, Segmenter, TokenKind};
+use crate::report::{Block, BlockKind, Report};
+use crate::segment::{RawSentence, RawToken, Segmenter};
 use crate::text::{CharCounter, Span};
-use crate::vocab::Pos;
 use std::ops::Range;
-
-/// Words for a police body, after the place it is named by (泰顺县 公安局, 泰顺 公安机关).
-const BODY_WORDS: &[&str] = &["公安局", "公安分局", "公安机关", "警方"];
-
-/// Words for a police body after a place name only: after another word they may end a
-/// programme's name (智慧公安).
-const BODY_WORDS_AFTER_PLACES: &[&str] = &["分局", "公安", "交警"];
 
 /// A token of an analysed document, its `norm` span in [`Document::norm`].
 pub(crate) type DocToken = RawToken;
+
+/// The unit of ranking a sentence belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum UnitOf {
+    /// The title and lead of a report with sections: text of the report, in no section.
+    Outside,
+    /// Section (or, for a report without sections, the whole document) number `0`.
+    Unit(u32),
+}
+
+impl UnitOf {
+    /// The unit's index, if the sentence is in one.
+    pub(crate) fn index(self) -> Option<usize> {
+        match self {
+            UnitOf::Outside => None,
+            UnitOf::Unit(u) => Some(u as usize),
+        }
+    }
+}
 
 /// A sentence of an analysed document.
 #[derive(Debug, Clone)]
@@ -24,8 +35,7 @@ pub(crate) struct DocSentence {
     pub(crate) orig: Span,
     pub(crate) chars: Span,
     pub(crate) tokens: Range<u32>,
-    /// The section (unit) it belongs to; `None` for the title and lead outside sections.
-    pub(crate) unit: Option<u32>,
+    pub(crate) unit: UnitOf,
     pub(crate) block: BlockKind,
     /// The level of a numbered heading or paragraph of an official document.
     pub(crate) level: Option<u8>,
@@ -44,11 +54,23 @@ impl DocSentence {
     }
 }
 
+/// What kind of unit a section is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// A report without sections, ranked whole.
+    Whole,
+    /// A named part of a feature (`象山公安：`): its title names a bureau.
+    Named,
+    /// A numbered part of an official document (`一、`): its title is a heading.
+    Numbered,
+}
+
 /// A unit of ranking inside a document: a section, or the whole document when it has none.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
     pub(crate) title: String,
     pub(crate) span: Span,
+    pub(crate) kind: UnitKind,
 }
 
 /// A report, parsed and segmented.
@@ -61,9 +83,6 @@ pub(crate) struct Document {
     pub(crate) tokens: Vec<DocToken>,
     pub(crate) sentences: Vec<DocSentence>,
     pub(crate) units: Vec<Unit>,
-    /// Words of the section titles that name the bureaus (象山 of 象山公安), places named in
-    /// the title, and places police bodies are named by: never themes.
-    pub(crate) own_names: Vec<String>,
 }
 
 impl Document {
@@ -76,89 +95,38 @@ impl Document {
             tokens: Vec::with_capacity(text.len() / 5),
             sentences: Vec::new(),
             units: Vec::new(),
-            own_names: Vec::new(),
         };
         let mut chars = CharCounter::new(text);
         let mut scratch = Vec::new();
         let sectioned = !report.sections().is_empty();
-        let outside = if sectioned { None } else { Some(0) };
-        if !sectioned {
+        let outside = if sectioned {
+            UnitOf::Outside
+        } else {
             doc.units.push(Unit {
                 title: String::new(),
                 span: Span::new(0, text.len()),
+                kind: UnitKind::Whole,
             });
-        }
+            UnitOf::Unit(0)
+        };
         for block in report.title_blocks().iter().chain(report.lead()) {
             doc.push_block(segmenter, block, outside, &mut chars, &mut scratch);
-        }
-        // The places a report names in its title (宁波 of 宁波公安, 临江县 of 临江县公安局…工作总结)
-        // are the reporting body's own.
-        for b in report.title_blocks() {
-            for t in segmenter.segment(b.text()).tokens() {
-                if t.kind() == TokenKind::Word && t.pos() == Pos::PlaceName {
-                    doc.own_names.push(t.text().to_string());
-                }
-            }
         }
         for (i, section) in report.sections().iter().enumerate() {
             doc.units.push(Unit {
                 title: section.title().to_string(),
                 span: section.span(),
+                kind: if section.is_numbered() {
+                    UnitKind::Numbered
+                } else {
+                    UnitKind::Named
+                },
             });
-            // A bureau's name (象山 of 象山公安) is never one of its themes; a numbered part's
-            // title is a heading like any other.
-            let title = segmenter.segment(if section.is_numbered() {
-                ""
-            } else {
-                section.title()
-            });
-            for t in title.tokens() {
-                if t.kind() == TokenKind::Word
-                    && !segmenter.is_generic(t.text())
-                    && t.category().is_none()
-                    && t.text().chars().count() >= 2
-                {
-                    doc.own_names.push(t.text().to_string());
-                }
-            }
-            // However the title is cut, the bureau's name is the title without its kind of
-            // body (海曙 of 海曙公安, 普陀 of 普陀区分局).
-            if !section.is_numbered()
-                && let Some(name) = BODY_SUFFIXES
-                    .iter()
-                    .find_map(|s| section.title().strip_suffix(s))
-                    .filter(|n| n.chars().count() >= 2)
-            {
-                doc.own_names.push(name.to_string());
-            }
             for block in section.heading().into_iter().chain(section.blocks()) {
-                doc.push_block(segmenter, block, Some(i as u32), &mut chars, &mut scratch);
+                let unit = UnitOf::Unit(i as u32);
+                doc.push_block(segmenter, block, unit, &mut chars, &mut scratch);
             }
         }
-        // The places a report names police bodies by (泰顺 of 泰顺公安机关, 泰顺县 of
-        // 泰顺县公安局) are the reporting body's, or a neighbour's: never themes.
-        let mut bodies = Vec::new();
-        for pair in doc.tokens.windows(2) {
-            let (place, body) = (&pair[0], &pair[1]);
-            let words = match place.pos {
-                Pos::PlaceName => &[BODY_WORDS, BODY_WORDS_AFTER_PLACES][..],
-                // jieba tags some county names as proper nouns (泰顺/nz).
-                Pos::ProperNoun => &[BODY_WORDS][..],
-                _ => continue,
-            };
-            let body = doc.text(body.norm);
-            if words.iter().any(|w| w.contains(&body))
-                && place.kind == TokenKind::Word
-                && place.category.is_none()
-                && !place.generic
-                && place.chars.len() >= 2
-            {
-                bodies.push(doc.text(place.norm).to_string());
-            }
-        }
-        doc.own_names.extend(bodies);
-        doc.own_names.sort();
-        doc.own_names.dedup();
         doc
     }
 
@@ -166,7 +134,7 @@ impl Document {
         &mut self,
         segmenter: &Segmenter,
         block: &Block,
-        unit: Option<u32>,
+        unit: UnitOf,
         chars: &mut CharCounter<'_>,
         scratch: &mut Vec<RawSentence>,
     ) {

@@ -38,9 +38,9 @@
 //! ranking, whatever the number of threads.
 #![deny(missing_docs)]
 
+mod candidates;
 mod document;
 mod error;
-mod phrase;
 mod rank;
 mod read;
 mod report;
@@ -53,8 +53,9 @@ mod vocab;
 #[cfg(feature = "html")]
 pub mod html;
 
+pub use candidates::Reject;
 pub use error::{Error, ErrorKind};
-pub use rank::{Corpus, Engine, RankOptions};
+pub use rank::{Corpus, DocId, Engine, Explain, RankOptions};
 pub use read::{
     Decoded, Decoding, Encoding, ReadReports, decode_report, read_report, read_report_file,
     read_reports,
@@ -65,7 +66,9 @@ pub use segment::{
 };
 pub use stats::{BackgroundIdf, CorpusStats, Level, STATS_FORMAT_VERSION, TermCounts};
 pub use text::{MappedText, Span, fold_width};
-pub use theme::{CorpusThemes, DocumentThemes, Evidence, Ranking, SectionThemes, Source, Theme};
+pub use theme::{
+    CorpusThemes, DocumentThemes, Evidence, Ranking, Rejection, SectionThemes, Source, Theme,
+};
 pub use vocab::{Category, Entry, Lexicon, MAX_WORD_CHARS, Pos};
 
 #[cfg(doctest)]

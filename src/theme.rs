@@ -1,5 +1,6 @@
 //! What ranking returns: themes with their scores and evidence.
 
+use crate::candidates::Reject;
 use crate::text::Span;
 use crate::vocab::Category;
 use serde::{Deserialize, Serialize};
@@ -159,12 +160,47 @@ impl Theme {
     }
 }
 
+/// A word kept out of the themes, and the rule that kept it out, recorded when the ranking
+/// is asked to explain ([`crate::RankOptions::explain`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    pub(crate) text: String,
+    pub(crate) rule: Reject,
+    pub(crate) mentions: u32,
+    pub(crate) span: Span,
+}
+
+impl Rejection {
+    /// The word, quoted text or run of words, as the derived text has it (width-folded).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The rule that kept it out.
+    pub fn rule(&self) -> Reject {
+        self.rule
+    }
+
+    /// How many of its mentions the rule kept out in the unit.
+    pub fn mentions(&self) -> u32 {
+        self.mentions
+    }
+
+    /// The byte span of its first mention in the original input.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
 /// The themes of one section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionThemes {
     pub(crate) title: String,
     pub(crate) span: Span,
     pub(crate) themes: Vec<Theme>,
+    /// Words kept out, when asked for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) rejections: Vec<Rejection>,
 }
 
 impl SectionThemes {
@@ -182,15 +218,24 @@ impl SectionThemes {
     pub fn themes(&self) -> &[Theme] {
         &self.themes
     }
+
+    /// The words kept out of its themes and why, in the order of their first mention;
+    /// empty unless the ranking was asked to explain ([`crate::Explain::Rejections`]).
+    pub fn rejections(&self) -> &[Rejection] {
+        &self.rejections
+    }
 }
 
 /// The themes of one document: of each section and of the whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocumentThemes {
     pub(crate) path: String,
     pub(crate) title: String,
     pub(crate) sections: Vec<SectionThemes>,
     pub(crate) themes: Vec<Theme>,
+    /// Words kept out, when asked for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) rejections: Vec<Rejection>,
 }
 
 impl DocumentThemes {
@@ -212,6 +257,12 @@ impl DocumentThemes {
     /// The themes of the whole document, best first.
     pub fn themes(&self) -> &[Theme] {
         &self.themes
+    }
+
+    /// The words kept out of the whole document's themes and why, in the order of their
+    /// first mention; empty unless the ranking was asked to explain.
+    pub fn rejections(&self) -> &[Rejection] {
+        &self.rejections
     }
 
     /// Every theme shown for the document: each section's, in order, then the whole

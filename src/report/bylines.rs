@@ -2,31 +2,7 @@
 
 use super::{Byline, BylineRole};
 use crate::text::Span;
-
-/// Byline roles, longest first.
-pub(super) const ROLES: &[(&str, BylineRole)] = &[
-    ("本报记者", BylineRole::Reporter),
-    ("见习记者", BylineRole::Reporter),
-    ("实习记者", BylineRole::Reporter),
-    ("特约记者", BylineRole::Reporter),
-    ("记者", BylineRole::Reporter),
-    ("通讯员", BylineRole::Correspondent),
-    ("实习生", BylineRole::Intern),
-    ("摄影", BylineRole::Photographer),
-];
-
-/// Credits that may close a byline.
-pub(super) const CREDITS: &[&str] = &[
-    "文/摄",
-    "文／摄",
-    "文/图",
-    "文／图",
-    "文",
-    "摄",
-    "图",
-    "摄影",
-    "报道",
-];
+use crate::vocab::{RoleName, cues};
 
 /// Longest name of a news outlet before `记者` (`中国宁波网记者`), in characters.
 pub(super) const OUTLET_MAX_CHARS: usize = 10;
@@ -39,9 +15,6 @@ pub(super) const BYLINE_MAX_BYTES: usize = 300;
 static REPORTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new("记者"));
 
-/// How names of news outlets end: 新华社, 中国宁波网, 宁波日报, 宁波电视台, 央视.
-pub(super) const OUTLET_ENDINGS: [char; 6] = ['社', '网', '报', '台', '刊', '视'];
-
 /// `通讯员 章挺伟 柳欣 文/摄` → a byline; `中国宁波网记者 王晓峰 通讯员 奕超超` → two, one per
 /// role, each with its part of the line; anything else → `None`.
 pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
@@ -51,7 +24,13 @@ pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
         return None;
     }
     let head = &line.as_bytes()[..line.len().min(4 * (OUTLET_MAX_CHARS + 2))];
-    if !ROLES.iter().any(|&(prefix, _)| line.starts_with(prefix)) && REPORTER.find(head).is_none() {
+    let cues = cues();
+    if !cues
+        .byline_roles
+        .iter()
+        .any(|&(prefix, _)| line.starts_with(prefix))
+        && REPORTER.find(head).is_none()
+    {
         return None;
     }
     // The line's words, with their byte offsets (`split_whitespace` yields pieces of `line`).
@@ -63,16 +42,17 @@ pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
     for (k, &(at, word)) in words.iter().enumerate() {
         // A role opens a byline, glued to its first name or not (`记者邹鑫`); the first may
         // follow the outlet's name (`新华社记者`).
-        let role = ROLES
+        let role = cues
+            .byline_roles
             .iter()
-            .find_map(|&(prefix, role)| word.strip_prefix(prefix).map(|rest| (role, rest)))
+            .find_map(|&(prefix, role)| word.strip_prefix(prefix).map(|rest| (role_of(role), rest)))
             .or_else(|| {
                 let (outlet, rest) = word.split_once("记者")?;
                 let n = outlet.chars().count();
                 (k == 0
                     && (2..=OUTLET_MAX_CHARS).contains(&n)
                     && outlet.chars().all(char::is_alphanumeric)
-                    && outlet.ends_with(OUTLET_ENDINGS))
+                    && outlet.ends_with(cues.outlet_endings.as_slice()))
                 .then_some((BylineRole::Reporter, rest))
             });
         let end = span.start + at + word.len();
@@ -93,7 +73,7 @@ pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
                 if b.credit.is_some() {
                     return None;
                 }
-                if CREDITS.contains(&word) {
+                if cues.byline_credits.contains(&word) {
                     b.credit = Some(word.to_string());
                 } else {
                     b.names.push(word.to_string());
@@ -109,6 +89,16 @@ pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
     let well_formed =
         |b: &Byline| !b.names.is_empty() && b.names.len() <= 8 && b.names.iter().all(is_name);
     (!out.is_empty() && out.iter().all(well_formed)).then_some(out)
+}
+
+/// The byline role a role word of the cue list gives.
+fn role_of(role: RoleName) -> BylineRole {
+    match role {
+        RoleName::Reporter => BylineRole::Reporter,
+        RoleName::Correspondent => BylineRole::Correspondent,
+        RoleName::Photographer => BylineRole::Photographer,
+        RoleName::Intern => BylineRole::Intern,
+    }
 }
 
 #[cfg(test)]

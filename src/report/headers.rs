@@ -3,6 +3,7 @@
 
 use super::shape::{ends_sentence, is_heading};
 use super::{HEADING_MAX_CHARS, SECTION_HEADER_MAX_CHARS};
+use crate::vocab::cues;
 
 /// `象山公安：` → `象山公安`: a short line ending in a colon, with no other punctuation.
 pub(super) fn section_title(line: &str) -> Option<&str> {
@@ -19,22 +20,6 @@ pub(super) fn section_title(line: &str) -> Option<&str> {
         .all(|c| c.is_alphanumeric() || c == ' ' || c == '·')
         .then_some(title)
 }
-
-/// Endings of a police body's name that say its kind, not which it is (港航公安,
-/// 北仑区公安分局, 慈溪交警), longest first: what is left is the body's own name.
-pub(crate) const BODY_SUFFIXES: &[&str] = &[
-    "区公安分局",
-    "公安分局",
-    "市公安局",
-    "县公安局",
-    "公安局",
-    "公安处",
-    "分局",
-    "派出所",
-    "交警",
-    "警方",
-    "公安",
-];
 
 /// `港航公安  守护东方大港平安` → the title `港航公安` and the byte offset of the headline
 /// after it: a police body's short name, a space (or `｜`, `|`), and a line that reads as
@@ -55,7 +40,7 @@ pub(super) fn section_title_and_subhead(line: &str) -> Option<(&str, usize)> {
     let subhead = rest.trim_start_matches(is_gap);
     let n = title.chars().count();
     // 象山公安, not 全市公安 or 各地公安 (all the bureaus of a place, or every place's).
-    let named = BODY_SUFFIXES.iter().any(|e| {
+    let named = cues().body_suffixes.iter().any(|e| {
         title.strip_suffix(e).is_some_and(|name| {
             name.chars().count() >= 2 && !name.starts_with(['全', '各', '我', '本'])
         })

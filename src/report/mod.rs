@@ -14,8 +14,6 @@ mod parser;
 mod repair;
 mod shape;
 
-pub(crate) use headers::BODY_SUFFIXES;
-
 use crate::text::{MappedText, Span};
 use serde::{Deserialize, Serialize};
 

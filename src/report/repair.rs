@@ -4,72 +4,7 @@
 use super::HEADING_MAX_CHARS;
 use super::numbered::number_marker;
 use super::shape::{ends_sentence, is_opening, unbalanced};
-
-/// Characters that cannot begin a sentence: a line starting with one continues the line
-/// before it.
-pub(super) fn is_bound_initial(c: char) -> bool {
-    matches!(
-        c,
-        '的' | '地'
-            | '得'
-            | '了'
-            | '着'
-            | '过'
-            | '们'
-            | '者'
-            | '等'
-            | '和'
-            | '与'
-            | '及'
-            | '之'
-            | '则'
-    )
-}
-
-/// Short adverbials that open a paragraph followed by a comma (`今年，` `同时，`).
-pub(super) const OPENERS: &[&str] = &[
-    "今年",
-    "去年",
-    "明年",
-    "当前",
-    "目前",
-    "同时",
-    "此外",
-    "其中",
-    "另外",
-    "对此",
-    "为此",
-    "随后",
-    "然而",
-    "但是",
-    "首先",
-    "其次",
-    "再次",
-    "最后",
-    "近年来",
-    "近期",
-    "今后",
-    "下一步",
-    "据悉",
-    "近日",
-    "日前",
-    "此前",
-    "总之",
-    "因此",
-    "所以",
-    "而且",
-    "并且",
-    "如今",
-    "当下",
-    "眼下",
-];
-
-/// Prepositions that open a clause which must go on: a line starting with one and with no
-/// heading shape is the start of a sentence (`通过热线稳步推进警情⏎⏎分流工作`).
-pub(super) const CLAUSE_OPENERS: &[&str] = &[
-    "通过", "作为", "为了", "按照", "根据", "随着", "针对", "对于", "关于", "由于", "经过", "依托",
-    "面对", "借助", "依据", "本着",
-];
+use crate::vocab::cues;
 
 /// Whether a line looks like a complete heading rather than the start of a sentence: it has
 /// two parts, a quoted name, or a colon.
@@ -92,7 +27,8 @@ pub(super) fn should_join(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
         return false;
     };
-    if is_bound_initial(first) {
+    let cues = cues();
+    if cues.bound_initials.contains(&first) {
         return true;
     }
     if prev.contains('、') || prev.matches('，').count() >= 2 {
@@ -110,8 +46,8 @@ pub(super) fn should_join(prev: &str, next: &str) -> bool {
     if has_heading_shape(prev) {
         return false;
     }
-    CLAUSE_OPENERS.iter().any(|o| prev.starts_with(o))
-        || (clause.chars().count() <= 3 && !OPENERS.contains(&clause))
+    cues.clause_openers.iter().any(|o| prev.starts_with(o))
+        || (clause.chars().count() <= 3 && !cues.openers.contains(&clause))
 }
 
 #[cfg(test)]

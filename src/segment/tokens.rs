@@ -15,7 +15,7 @@ pub(crate) struct RawToken {
     pub(crate) kind: TokenKind,
     pub(crate) pos: Pos,
     pub(crate) category: Option<Category>,
-    /// General policing vocabulary ([`Segmenter::is_generic`]) or rhetoric: no theme as a
+    /// General policing vocabulary ([`crate::Segmenter::is_generic`]) or rhetoric: no theme as a
     /// plain word.
     pub(crate) generic: bool,
 }

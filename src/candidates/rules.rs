@@ -1,0 +1,221 @@
+//! The rules that keep a word out: each is a named [`Reject`] reason, checked in an ordered
+//! table, so that a ranking can say why a word is no theme.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a word, a quoted text or a run of words is no theme: the rule that kept it out.
+///
+/// Every rule that keeps a candidate out has one reason; [`crate::RankOptions::explain`]
+/// records them, and the `themes` example's `--explain WORD` prints them.
+///
+/// ```
+/// use jingwu::Reject;
+///
+/// assert_eq!(Reject::StopWord.name(), "stop_word");
+/// assert_eq!(Reject::from_name("own_name"), Some(Reject::OwnName));
+/// assert!(Reject::ALL.iter().all(|r| !r.description().is_empty()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reject {
+    /// A function word or the boilerplate of reports (的, 推进, 今年以来).
+    StopWord,
+    /// A number, a punctuation mark, a Latin-script word or whitespace.
+    NotAWord,
+    /// A measure after a number (余 of 1200余场).
+    AfterNumber,
+    /// A word the suffix 化 makes a manner of doing (常态化, 实体化).
+    Manner,
+    /// A manner of doing that ends in a verb putting work in hand (全面推行, 深入开展).
+    PutToWork,
+    /// A numeral and a noun: a quantity (一船, 两地).
+    Quantity,
+    /// The name of a person, place or organisation (what jieba tags `nr`, `ns`, `nt`).
+    ProperName,
+    /// A single word that names no thing: a verb, an adjective, an adverb.
+    NotANoun,
+    /// A single character.
+    SingleCharacter,
+    /// General policing vocabulary, found in every report (民警, 案件, 安全).
+    Generic,
+    /// The reporting body's own name or place, or a place police bodies are named by
+    /// (象山 of 象山公安, 泰顺 of 泰顺县公安局).
+    OwnName,
+    /// Said mostly as a place where the work is done (在老外滩…, 园区周边).
+    Place,
+    /// A word that only ever stands inside a quote that is no name.
+    InFigurativeQuote,
+    /// A quoted count of principles, a political formula (“四个意识”).
+    CountedFormula,
+    /// A quoted text that is no name: a metaphor (的“组合拳”), a slogan, a turn of phrase said
+    /// once without being put to work.
+    Figurative,
+    /// A quoted text that is general vocabulary or a stop word (“安全”).
+    NeverAName,
+    /// A run of words without the shape of a theme: no noun at its head, too short or too
+    /// long, or mostly general words.
+    RunShape,
+    /// Verbs before a lexicon theme: the work done on it, which stays the theme
+    /// (打击治理电信网络诈骗).
+    WorkOnATheme,
+    /// A run ending in a verb at work on the object after it (增长极创造 of
+    /// 增长极创造良好环境).
+    TakesAnObject,
+    /// A run of words said once in the whole corpus.
+    NotRepeated,
+    /// A run whose words stand mostly apart from it: no unit of its own.
+    NotCohesive,
+    /// Mentioned only in headings or titles, never in the body text.
+    HeadingOnly,
+}
+
+impl Reject {
+    /// Every reason, in the order the rules are checked.
+    pub const ALL: [Reject; 22] = [
+        Reject::StopWord,
+        Reject::NotAWord,
+        Reject::OwnName,
+        Reject::AfterNumber,
+        Reject::Manner,
+        Reject::PutToWork,
+        Reject::Quantity,
+        Reject::ProperName,
+        Reject::NotANoun,
+        Reject::SingleCharacter,
+        Reject::Generic,
+        Reject::Place,
+        Reject::InFigurativeQuote,
+        Reject::CountedFormula,
+        Reject::Figurative,
+        Reject::NeverAName,
+        Reject::RunShape,
+        Reject::WorkOnATheme,
+        Reject::TakesAnObject,
+        Reject::NotRepeated,
+        Reject::NotCohesive,
+        Reject::HeadingOnly,
+    ];
+
+    /// The reason's name, as JSON writes it (`stop_word`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Reject::StopWord => "stop_word",
+            Reject::NotAWord => "not_a_word",
+            Reject::AfterNumber => "after_number",
+            Reject::Manner => "manner",
+            Reject::PutToWork => "put_to_work",
+            Reject::Quantity => "quantity",
+            Reject::ProperName => "proper_name",
+            Reject::NotANoun => "not_a_noun",
+            Reject::SingleCharacter => "single_character",
+            Reject::Generic => "generic",
+            Reject::OwnName => "own_name",
+            Reject::Place => "place",
+            Reject::InFigurativeQuote => "in_figurative_quote",
+            Reject::CountedFormula => "counted_formula",
+            Reject::Figurative => "figurative",
+            Reject::NeverAName => "never_a_name",
+            Reject::RunShape => "run_shape",
+            Reject::WorkOnATheme => "work_on_a_theme",
+            Reject::TakesAnObject => "takes_an_object",
+            Reject::NotRepeated => "not_repeated",
+            Reject::NotCohesive => "not_cohesive",
+            Reject::HeadingOnly => "heading_only",
+        }
+    }
+
+    /// The reason named `name`, if any.
+    pub fn from_name(name: &str) -> Option<Reject> {
+        Reject::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// What the rule says, in a line.
+    pub fn description(self) -> &'static str {
+        match self {
+            Reject::StopWord => "a function word or report boilerplate",
+            Reject::NotAWord => "a number, punctuation, Latin-script word or whitespace",
+            Reject::AfterNumber => "a measure after a number (1200余场)",
+            Reject::Manner => "made a manner of doing by 化 (常态化)",
+            Reject::PutToWork => "a manner of doing ending in a verb of putting to work (全面推行)",
+            Reject::Quantity => "a numeral and a noun (一船, 两地)",
+            Reject::ProperName => "the name of a person, place or organisation",
+            Reject::NotANoun => "a single word that names no thing (a verb, an adjective)",
+            Reject::SingleCharacter => "a single character",
+            Reject::Generic => "general policing vocabulary, or rhetoric, in every report",
+            Reject::OwnName => "the reporting body's own name or place",
+            Reject::Place => "said mostly as a place where the work is done (在…, …周边)",
+            Reject::InFigurativeQuote => "stands only inside a quote that is no name",
+            Reject::CountedFormula => "a quoted count of principles (“四个意识”)",
+            Reject::Figurative => "a quote that is no name: a metaphor, slogan or turn of phrase",
+            Reject::NeverAName => "a quote of general vocabulary or a stop word",
+            Reject::RunShape => "a run of words without the shape of a theme",
+            Reject::WorkOnATheme => "verbs before a lexicon theme: the work done on it",
+            Reject::TakesAnObject => "a run ending in a verb at work on the object after it",
+            Reject::NotRepeated => "a run of words said once in the corpus",
+            Reject::NotCohesive => "a run whose words stand mostly apart from it",
+            Reject::HeadingOnly => "mentioned only in headings or titles",
+        }
+    }
+}
+
+impl std::fmt::Display for Reject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One rule of an ordered table: the reason it gives, and its test `T` (a function of what
+/// the rules of the table read) that says whether it applies.
+pub(crate) struct Rule<T> {
+    pub(crate) reject: Reject,
+    pub(crate) applies: T,
+}
+
+/// The first rule of `rules` whose test `applies` says applies: the reason a candidate is
+/// kept out.
+pub(crate) fn first_rejecting<T>(
+    rules: &[Rule<T>],
+    applies: impl Fn(&T) -> bool,
+) -> Option<Reject> {
+    rules.iter().find(|r| applies(&r.applies)).map(|r| r.reject)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_distinct() {
+        let mut names: Vec<&str> = Reject::ALL.iter().map(|r| r.name()).collect();
+        for r in Reject::ALL {
+            assert_eq!(Reject::from_name(r.name()), Some(r));
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.name()));
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Reject::ALL.len());
+    }
+
+    #[test]
+    fn the_first_rule_that_applies_decides() {
+        type Test = fn(u32) -> bool;
+        let rules: [Rule<Test>; 2] = [
+            Rule {
+                reject: Reject::Quantity,
+                applies: |n| n > 10,
+            },
+            Rule {
+                reject: Reject::SingleCharacter,
+                applies: |n| n > 5,
+            },
+        ];
+        assert_eq!(first_rejecting(&rules, |f| f(20)), Some(Reject::Quantity));
+        assert_eq!(
+            first_rejecting(&rules, |f| f(7)),
+            Some(Reject::SingleCharacter)
+        );
+        assert_eq!(first_rejecting(&rules, |f| f(1)), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! The settings of a ranking.
+
+use crate::candidates::Cohesion;
+
+/// Settings of a ranking.
+///
+/// ```
+/// use jingwu::RankOptions;
+/// let o = RankOptions::default().top(5).heading_weight(1.0);
+/// assert_eq!(o.top_n(), 5);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankOptions {
+    pub(crate) top: usize,
+    pub(crate) heading_weight: f64,
+    pub(crate) quote_boost: f64,
+    pub(crate) lexicon_boost: f64,
+    pub(crate) single_mention_boost: f64,
+    pub(crate) prior_units: f64,
+    pub(crate) min_collocation_count: u64,
+    pub(crate) min_cohesion: f64,
+    pub(crate) max_evidence: usize,
+    pub(crate) explain: Explain,
+}
+
+impl Default for RankOptions {
+    fn default() -> Self {
+        RankOptions {
+            top: 10,
+            heading_weight: 2.0,
+            quote_boost: 2.5,
+            lexicon_boost: 1.25,
+            single_mention_boost: 0.7,
+            prior_units: 8.0,
+            min_collocation_count: 2,
+            min_cohesion: 0.5,
+            max_evidence: 50,
+            explain: Explain::Nothing,
+        }
+    }
+}
+
+impl RankOptions {
+    /// How many themes to keep per section, document and corpus (default 10).
+    pub fn top(mut self, n: usize) -> Self {
+        self.top = n;
+        self
+    }
+
+    /// The number of themes kept.
+    pub fn top_n(&self) -> usize {
+        self.top
+    }
+
+    /// How much a mention in a heading counts, against 1 for body text (default 2). A plain
+    /// word (not a lexicon word, quoted name or collocation) in a newspaper's heading, which
+    /// is a slogan, counts as body text; in a numbered heading of an official document it
+    /// counts this much too.
+    pub fn heading_weight(mut self, w: f64) -> Self {
+        self.heading_weight = w.max(0.0);
+        self
+    }
+
+    /// The boost of a name the report marks with quotation marks (default 2.5).
+    pub fn quote_boost(mut self, b: f64) -> Self {
+        self.quote_boost = b.max(0.0);
+        self
+    }
+
+    /// The boost of a lexicon word (default 1.25).
+    pub fn lexicon_boost(mut self, b: f64) -> Self {
+        self.lexicon_boost = b.max(0.0);
+        self
+    }
+
+    /// The boost of a plain word (not a lexicon word, quoted name or collocation) that a
+    /// section or document mentions once, its mentions inside longer themes aside, other
+    /// than in a numbered heading of an official document (default 0.7). A report marks its
+    /// themes or comes back to them; a rare word said once in passing (观赛, 进口设备) is
+    /// weaker evidence of a theme than its rarity alone makes it.
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions, Source};
+    ///
+    /// let engine = Engine::new();
+    /// let text = "象山公安：\n\n民警做好沙排赛事安保，观众观赛秩序井然。沙排赛场内外全程值守。";
+    /// let boost_of = |options: &RankOptions, word: &str| {
+    ///     let doc = engine.rank_text(text, options);
+    ///     let t = doc.themes().iter().find(|t| t.text() == word).cloned();
+    ///     t.map(|t| (t.source(), t.tf(), t.boost()))
+    /// };
+    /// let options = RankOptions::default().top(30);
+    /// assert_eq!(boost_of(&options, "观赛"), Some((Source::Term, 1, 0.7)));
+    /// assert_eq!(boost_of(&options, "沙排"), Some((Source::Term, 2, 1.0)));
+    /// let options = options.single_mention_boost(1.0);
+    /// assert_eq!(boost_of(&options, "观赛"), Some((Source::Term, 1, 1.0)));
+    /// ```
+    pub fn single_mention_boost(mut self, b: f64) -> Self {
+        self.single_mention_boost = b.max(0.0);
+        self
+    }
+
+    /// The weight of the background IDF, counted in units of the corpus (default 8): with
+    /// this many sections (or documents) the corpus and the background weigh the same.
+    pub fn prior_units(mut self, k: f64) -> Self {
+        self.prior_units = k.max(0.0);
+        self
+    }
+
+    /// How often a run of words must recur in the corpus to be a collocation (default 2).
+    pub fn min_collocation_count(mut self, n: u64) -> Self {
+        self.min_collocation_count = n.max(1);
+        self
+    }
+
+    /// The share of its rarest word's occurrences a collocation must hold (default 0.5).
+    pub fn min_cohesion(mut self, c: f64) -> Self {
+        self.min_cohesion = c.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Most evidence entries kept per theme (default 50).
+    pub fn max_evidence(mut self, n: usize) -> Self {
+        self.max_evidence = n;
+        self
+    }
+
+    /// Whether the ranking records why words were kept out (default: it does not).
+    ///
+    /// ```
+    /// use jingwu::{Engine, Explain, RankOptions, Reject};
+    ///
+    /// let engine = Engine::new();
+    /// let options = RankOptions::default().explain(Explain::Rejections);
+    /// let doc = engine.rank_text("慈溪公安：\n\n慈溪公安一举查处笑气工厂，推进平安建设。\n", &options);
+    /// let section = &doc.sections()[0];
+    /// assert!(section.rejections().iter().any(|r| r.text() == "慈溪" && r.rule() == Reject::OwnName));
+    /// assert!(section.rejections().iter().any(|r| r.text() == "推进" && r.rule() == Reject::StopWord));
+    /// ```
+    pub fn explain(mut self, explain: Explain) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// What the ranking records of the words kept out.
+    pub fn explains(&self) -> Explain {
+        self.explain
+    }
+
+    /// How many themes each document hands to the corpus's ranking: its leading themes,
+    /// [`CORPUS_SHARE`] or five times the themes shown if that is more.
+    pub(crate) fn corpus_share(&self) -> usize {
+        CORPUS_SHARE.max(self.top.saturating_mul(5))
+    }
+
+    pub(crate) fn cohesion(&self) -> Cohesion {
+        Cohesion {
+            min_count: self.min_collocation_count,
+            min_share: self.min_cohesion,
+        }
+    }
+}
+
+/// How many of each document's themes count toward the corpus's (at least; five times the
+/// themes shown if that is more).
+const CORPUS_SHARE: usize = 50;
+
+/// What a ranking records beyond the themes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Explain {
+    /// Only the themes (the default).
+    #[default]
+    Nothing,
+    /// Also, for each section and document, the words kept out and the rule that kept each
+    /// out ([`crate::SectionThemes::rejections`]).
+    Rejections,
+}
