@@ -80,6 +80,9 @@ pub(crate) struct Document {
     pub(crate) title: String,
     /// The blocks' derived texts, one after another, separated by a line feed.
     pub(crate) norm: String,
+    /// `norm` in the script the report writes (traditional characters as written), when the
+    /// report has traditional characters: of the same length, so `norm`'s offsets apply.
+    shown: Option<String>,
     pub(crate) tokens: Vec<DocToken>,
     pub(crate) sentences: Vec<DocSentence>,
     pub(crate) units: Vec<Unit>,
@@ -92,6 +95,7 @@ impl Document {
             id: id.to_string(),
             title: report.title(),
             norm: String::with_capacity(text.len()),
+            shown: None,
             tokens: Vec::with_capacity(text.len() / 5),
             sentences: Vec::new(),
             units: Vec::new(),
@@ -109,8 +113,16 @@ impl Document {
             });
             UnitOf::Unit(0)
         };
-        for block in report.title_blocks().iter().chain(report.lead()) {
-            doc.push_block(segmenter, block, outside, &mut chars, &mut scratch);
+        let mut title = Vec::new();
+        for block in report.title_blocks() {
+            title.push(doc.push_block(text, segmenter, block, outside, &mut chars, &mut scratch));
+        }
+        if doc.shown.is_some() {
+            let parts: Vec<&str> = title.iter().map(|&span| doc.shown(span)).collect();
+            doc.title = parts.join(" ");
+        }
+        for block in report.lead() {
+            doc.push_block(text, segmenter, block, outside, &mut chars, &mut scratch);
         }
         for (i, section) in report.sections().iter().enumerate() {
             doc.units.push(Unit {
@@ -124,25 +136,36 @@ impl Document {
             });
             for block in section.heading().into_iter().chain(section.blocks()) {
                 let unit = UnitOf::Unit(i as u32);
-                doc.push_block(segmenter, block, unit, &mut chars, &mut scratch);
+                doc.push_block(text, segmenter, block, unit, &mut chars, &mut scratch);
             }
         }
         doc
     }
 
+    /// Appends `block` of `original`, segmented; returns its span in the derived text.
     fn push_block(
         &mut self,
+        original: &str,
         segmenter: &Segmenter,
         block: &Block,
         unit: UnitOf,
         chars: &mut CharCounter<'_>,
         scratch: &mut Vec<RawSentence>,
-    ) {
+    ) -> Span {
         if !self.norm.is_empty() {
             self.norm.push('\n');
+            if let Some(shown) = &mut self.shown {
+                shown.push('\n');
+            }
         }
         let base = self.norm.len();
         self.norm.push_str(block.text());
+        if self.shown.is_none() && block.mapped().is_script_folded() {
+            self.shown = Some(self.norm[..base].to_string());
+        }
+        if let Some(shown) = &mut self.shown {
+            shown.push_str(&block.mapped().unfolded_script(original));
+        }
         scratch.clear();
         segmenter.segment_into(block.mapped(), base, chars, &mut self.tokens, scratch);
         self.sentences.extend(scratch.iter().map(|raw| DocSentence {
@@ -154,11 +177,31 @@ impl Document {
             block: block.kind(),
             level: block.level(),
         }));
+        Span::new(base, self.norm.len())
     }
 
     /// The text of a token.
     pub(crate) fn text(&self, span: Span) -> &str {
         &self.norm[span.range()]
+    }
+
+    /// The text at `span` of the derived text as the report writes it: in its script.
+    pub(crate) fn shown(&self, span: Span) -> &str {
+        let text = self.shown.as_deref().unwrap_or(&self.norm);
+        text.get(span.range()).unwrap_or_default()
+    }
+
+    /// `text` as the report writes it, when it is a piece of the derived text (a candidate's
+    /// text); other text (a lexicon word) as it is.
+    pub(crate) fn shown_of<'s>(&'s self, text: &'s str) -> &'s str {
+        let Some(shown) = &self.shown else {
+            return text;
+        };
+        let at = (text.as_ptr() as usize).wrapping_sub(self.norm.as_ptr() as usize);
+        match shown.get(at..at.saturating_add(text.len())) {
+            Some(s) if at <= self.norm.len() => s,
+            _ => text,
+        }
     }
 
     /// The tokens of a sentence.

@@ -83,6 +83,10 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Theme {
     pub(crate) text: String,
+    /// The text as the statistics know it, when it differs from how the report writes it
+    /// (traditional characters folded to simplified ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) normalized: Option<String>,
     pub(crate) score: f64,
     pub(crate) tf: u32,
     pub(crate) weighted_tf: f64,
@@ -99,9 +103,26 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme's text.
+    /// The theme's text, as the report writes it (海上楓橋經驗 in a text in traditional
+    /// characters), or the canonical form of an abbreviation (电信网络诈骗 for 电诈).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The theme's text as the statistics and the lexicon know it: traditional characters
+    /// folded to simplified ones. A theme written both ways across a corpus is one theme,
+    /// under this text.
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions};
+    ///
+    /// let engine = Engine::new();
+    /// let doc = engine.rank_text("象山公安：\n\n創新發展新時代“海上楓橋經驗”，“海上楓橋經驗”見成效。\n", &RankOptions::default());
+    /// let t = doc.sections()[0].themes().iter().find(|t| t.normalized() == "海上枫桥经验").unwrap();
+    /// assert_eq!(t.text(), "海上楓橋經驗");
+    /// ```
+    pub fn normalized(&self) -> &str {
+        self.normalized.as_deref().unwrap_or(&self.text)
     }
 
     /// Its score; higher ranks first.

@@ -109,7 +109,11 @@ fn huge_frequencies_are_capped_or_rejected() {
 #[test]
 fn user_lexicon_lines_python_jieba_accepts() {
     let lex = Lexicon::parse_user("\u{feff}台中\n凱特琳 nz\nＡＰＰ通 n\n").unwrap();
-    assert!(lex.get("台中").is_some() && lex.get("凱特琳").is_some());
+    assert!(lex.get("台中").is_some() && lex.get("凯特琳").is_some());
+    assert!(
+        lex.get("凱特琳").is_none(),
+        "traditional characters are folded like the text"
+    );
     assert!(
         lex.get("APP通").is_some(),
         "full-width words are folded like the text"

@@ -250,7 +250,7 @@ proptest! {
             prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
             prop_assert_eq!(span.start, at, "tokens are ordered and leave nothing out");
             prop_assert!(span.end > span.start);
-            prop_assert_eq!(common::fold(&text[span]), t.text());
+            prop_assert!(common::folds_to(&text[span], t.text()), "{:?} is not {:?} folded", t.text(), &text[span]);
             prop_assert_eq!(t.char_span().start, chars);
             chars += text[span].chars().count();
             prop_assert_eq!(t.char_span().end, chars);
@@ -258,7 +258,7 @@ proptest! {
         }
         prop_assert_eq!(at, text.len());
         let joined: String = seg.sentences().map(|s| s.text()).collect();
-        prop_assert_eq!(joined, common::fold(&text));
+        prop_assert!(common::folds_to(&text, &joined));
         for s in seg.sentences() {
             let toks: String = s.tokens().map(|t| t.text()).collect();
             prop_assert_eq!(toks, s.text());
@@ -271,7 +271,7 @@ proptest! {
         let text: String = words.concat();
         let seg = common::segmenter().segment(&text);
         let joined: String = seg.tokens().map(|t| t.text()).collect();
-        prop_assert_eq!(joined, common::fold(&text));
+        prop_assert!(common::folds_to(&text, &joined));
     }
 
     #[test]

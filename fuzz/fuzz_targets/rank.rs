@@ -3,7 +3,7 @@
 //! matching character offsets, lies in its sentence and reads as its theme.
 #![no_main]
 
-use jingwu::{Decoding, Engine, RankOptions, decode_report, fold_width};
+use jingwu::{Decoding, Engine, RankOptions, decode_report};
 mod common;
 
 use common::*;
@@ -54,18 +54,21 @@ fuzz_target!(|data: &[u8]| {
                 "sentence {:?} characters",
                 e.sentence_span
             );
-            let found: String = text[span]
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .map(fold_width)
-                .collect();
+            let found = common::fold(
+                &text[span]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>(),
+            );
             let canonical = engine
                 .segmenter()
                 .lexicon()
                 .get(&found)
                 .and_then(|x| x.canonical());
             assert!(
-                found == t.text() || t.subsumes().contains(&found) || canonical == Some(t.text()),
+                found == t.normalized()
+                    || t.subsumes().iter().any(|s| common::fold(s) == found)
+                    || canonical == Some(t.normalized()),
                 "evidence {found:?} {span:?} for theme {:?}",
                 t.text()
             );

@@ -3,7 +3,7 @@
 //! width-folded and joined.
 #![no_main]
 
-use jingwu::{Decoding, Report, Span, decode_report, fold_width};
+use jingwu::{Decoding, MappedText, Report, Span, decode_report};
 mod common;
 
 use common::*;
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
                 block.lines()
             );
             prev_end = line.end;
-            folded.extend(text[line].chars().map(fold_width));
+            folded.push_str(MappedText::from_original(&text[line]).as_str());
         }
         assert_eq!(block.text(), folded, "block text is not its folded lines");
         if !block.text().is_empty() {

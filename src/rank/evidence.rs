@@ -131,7 +131,8 @@ impl<'a> Shares<'a> {
     ) -> Theme {
         let sh = &self.list[k];
         Theme {
-            text: sh.text.to_string(),
+            text: doc.shown_of(sh.text).to_string(),
+            normalized: (doc.shown_of(sh.text) != sh.text).then(|| sh.text.to_string()),
             score: sh.score,
             tf: sh.tf,
             weighted_tf: sh.weighted_tf,
@@ -143,7 +144,7 @@ impl<'a> Shares<'a> {
             source: sh.source,
             subsumes: self.subsumes[sh.subsumes.clone()]
                 .iter()
-                .map(|s| s.to_string())
+                .map(|s| doc.shown_of(s).to_string())
                 .collect(),
             evidence: self.evidence(k, doc, max_evidence, name_document).collect(),
         }
@@ -168,7 +169,7 @@ impl<'a> Shares<'a> {
                     char_start: m.chars.start,
                     char_end: m.chars.end,
                     sentence: sentence_window(
-                        doc.text(s.norm),
+                        doc.shown(s.norm),
                         m.norm.start - s.norm.start,
                         m.norm.len(),
                     ),

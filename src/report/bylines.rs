@@ -17,7 +17,17 @@ static REPORTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 
 /// `通讯员 章挺伟 柳欣 文/摄` → a byline; `中国宁波网记者 王晓峰 通讯员 奕超超` → two, one per
 /// role, each with its part of the line; anything else → `None`.
-pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
+///
+/// `line` is read with its traditional characters folded; the names are taken from
+/// `written`, the line as the text writes it (of the same length).
+pub(super) fn parse_bylines(line: &str, written: &str, span: Span) -> Option<Vec<Byline>> {
+    let as_written = |piece: &str| {
+        let at = piece.as_ptr() as usize - line.as_ptr() as usize;
+        written
+            .get(at..at + piece.len())
+            .unwrap_or(piece)
+            .to_string()
+    };
     // Most lines are no byline: they are long, or open neither with a role nor with an
     // outlet's name and 记者.
     if line.len() > BYLINE_MAX_BYTES {
@@ -65,7 +75,7 @@ pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
                     span: Span::new(span.start + at, end),
                 });
                 if !rest.is_empty() {
-                    out.last_mut()?.names.push(rest.to_string());
+                    out.last_mut()?.names.push(as_written(rest));
                 }
             }
             (None, None) => return None,
@@ -74,9 +84,9 @@ pub(super) fn parse_bylines(line: &str, span: Span) -> Option<Vec<Byline>> {
                     return None;
                 }
                 if cues.byline_credits.contains(&word) {
-                    b.credit = Some(word.to_string());
+                    b.credit = Some(as_written(word));
                 } else {
-                    b.names.push(word.to_string());
+                    b.names.push(as_written(word));
                 }
                 b.span.end = end;
             }
@@ -107,7 +117,7 @@ mod tests {
     use crate::report::*;
 
     fn parse_byline(line: &str) -> Option<Byline> {
-        let mut all = parse_bylines(line, Span::new(0, line.len()))?;
+        let mut all = parse_bylines(line, line, Span::new(0, line.len()))?;
         assert_eq!(all.len(), 1, "{line}");
         all.pop()
     }
@@ -129,15 +139,22 @@ mod tests {
         );
         assert!(parse_byline("记者节当天，民警走访了企业。").is_none());
         assert!(parse_byline("记者").is_none());
-        assert!(parse_bylines("本报讯 记者 邹鑫", Span::default()).is_none());
-        assert!(parse_bylines("通讯员 章挺伟 文/摄 柳欣", Span::default()).is_none());
-        assert!(parse_bylines("这位记者 王晓峰说", Span::default()).is_none());
+        assert!(parse_bylines("本报讯 记者 邹鑫", "本报讯 记者 邹鑫", Span::default()).is_none());
+        assert!(
+            parse_bylines(
+                "通讯员 章挺伟 文/摄 柳欣",
+                "通讯员 章挺伟 文/摄 柳欣",
+                Span::default()
+            )
+            .is_none()
+        );
+        assert!(parse_bylines("这位记者 王晓峰说", "这位记者 王晓峰说", Span::default()).is_none());
     }
 
     #[test]
     fn several_roles_on_one_line_are_several_bylines() {
         let line = "中国宁波网记者 王晓峰 通讯员 奕超超 郑蒙永 林水军";
-        let b = parse_bylines(line, Span::new(100, 100 + line.len())).unwrap();
+        let b = parse_bylines(line, line, Span::new(100, 100 + line.len())).unwrap();
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].role(), BylineRole::Reporter);
         assert_eq!(b[0].names(), ["王晓峰"]);
@@ -152,6 +169,8 @@ mod tests {
             Span::new(100 + "中国宁波网记者 王晓峰 ".len(), 100 + line.len())
         );
         // A role with nobody after it makes no byline of the line.
-        assert!(parse_bylines("记者 王晓峰 通讯员", Span::default()).is_none());
+        assert!(
+            parse_bylines("记者 王晓峰 通讯员", "记者 王晓峰 通讯员", Span::default()).is_none()
+        );
     }
 }

@@ -6,7 +6,8 @@ use super::numbered::{Numbered, numbered};
 use super::repair::should_join;
 use super::shape::{is_caption, is_heading};
 use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
-use crate::text::{CharCounter, MappedText, Span};
+use crate::text::{CharCounter, MappedText, Span, to_simplified};
+use std::borrow::Cow;
 
 /// A non-blank line: its trimmed content and the blank lines before it.
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +27,9 @@ pub(super) struct Pending {
 
 pub(super) struct Parser<'a> {
     text: &'a str,
+    /// The text with its traditional characters folded to simplified ones, byte for byte
+    /// where the text has them: what the shapes of lines are read on.
+    probe: Cow<'a, str>,
     /// Character offsets of the blocks, counted once over the input as they come.
     chars: CharCounter<'a>,
     report: Report,
@@ -37,6 +41,7 @@ impl<'a> Parser<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         Parser {
             text,
+            probe: to_simplified(text).map_or(Cow::Borrowed(text), Cow::Owned),
             chars: CharCounter::new(text),
             report: Report {
                 len: text.len(),
@@ -48,24 +53,31 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn run(mut self) -> Report {
-        for line in lines(self.text) {
-            let content = &self.text[line.span];
+        let probe = std::mem::take(&mut self.probe);
+        let text = self.text;
+        // The piece of the original text that `piece`, a piece of the probe, reads.
+        let original = |piece: &str| {
+            let at = piece.as_ptr() as usize - probe.as_ptr() as usize;
+            &text[at..at + piece.len()]
+        };
+        for line in lines(text) {
+            let content = &probe[line.span];
             if let Some(title) = section_title(content) {
-                self.start_section(title, line.span);
+                self.start_section(original(title), line.span);
             } else if let Some((title, subhead)) = section_title_and_subhead(content) {
                 // `港航公安  守护东方大港平安`: the bureau, then its part's headline.
                 let at = line.span.start;
-                self.start_section(title, Span::new(at, at + title.len()));
+                self.start_section(original(title), Span::new(at, at + title.len()));
                 self.pending = Some(Pending {
                     lines: vec![Span::new(at + subhead, line.span.end)],
                     gap: 0,
                     level: None,
                     number: None,
                 });
-            } else if let Some(numbered) = numbered(self.text, line.span) {
+            } else if let Some(numbered) = numbered(&probe, line.span) {
                 self.flush();
                 self.numbered(numbered, line.gap);
-            } else if let Some(bylines) = parse_bylines(content, line.span) {
+            } else if let Some(bylines) = parse_bylines(content, &text[line.span], line.span) {
                 self.flush();
                 match &mut self.section {
                     Some(s) => s.bylines.extend(bylines),
@@ -76,7 +88,7 @@ impl<'a> Parser<'a> {
                     Some(p) => p
                         .lines
                         .last()
-                        .is_some_and(|&last| should_join(&self.text[last], content)),
+                        .is_some_and(|&last| should_join(&probe[last], content)),
                     None => false,
                 };
                 if join {

@@ -26,6 +26,39 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// A character as the derived text has it: full-width letters and digits folded to ASCII,
+/// and the ASCII punctuation of Chinese text to its full-width form. ASCII punctuation
+/// counts as Chinese text's when a Han character or a full-width mark stands next to it (a
+/// space between them aside, it is looked at only one character away) and it is not
+/// between two digits (`1,000`, `14:44`).
+fn fold_in_context(prev: Option<char>, c: char, next: Option<char>) -> char {
+    let folded = fold_width(c);
+    if folded != c || !matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')') {
+        return folded;
+    }
+    let chinese = |n: Option<char>| {
+        n.is_some_and(|n| {
+            super::is_han(n)
+                || ('\u{3000}'..='\u{303F}').contains(&n)
+                || ('\u{FF00}'..='\u{FF60}').contains(&n)
+                || matches!(n, '“' | '”' | '‘' | '’' | '…' | '—')
+        })
+    };
+    let digit = |n: Option<char>| n.is_some_and(|n| n.is_ascii_digit());
+    if !(chinese(prev) || chinese(next)) || (digit(prev) && digit(next)) {
+        return c;
+    }
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        _ => '）',
+    }
+}
+
 /// One stretch of the derived text and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
@@ -52,6 +85,8 @@ impl Run {
 pub struct MappedText {
     text: String,
     runs: Vec<Run>,
+    /// Whether some traditional character was folded to a simplified one.
+    script_folded: bool,
 }
 
 impl MappedText {
@@ -78,19 +113,41 @@ impl MappedText {
         t
     }
 
-    /// Appends `original[span]`, width-folded.
+    /// Appends `original[span]`, folded: traditional characters to simplified ones, full-width
+    /// letters and digits to ASCII, and the ASCII punctuation of Chinese text (`,` `;` `:`
+    /// `?` `!` `(` `)` next to a Han character) to its full-width form.
     ///
     /// `span` must lie on character boundaries of `original`; a span that does not is
     /// clamped to the nearest boundaries inside it.
+    ///
+    /// ```
+    /// use jingwu::{MappedText, Span};
+    ///
+    /// let original = "海上楓橋經驗,打造ＡＰＰ(試點)";
+    /// let text = MappedText::from_original(original);
+    /// assert_eq!(text.as_str(), "海上枫桥经验，打造APP（试点）");
+    /// // A folded character keeps its place: 楓 is 枫, at the same bytes.
+    /// assert_eq!(&original[text.to_original(Span::new(6, 9))], "楓");
+    /// assert_eq!(text.unfolded_script(original), "海上楓橋經驗，打造APP（試點）");
+    /// ```
     pub fn push_original(&mut self, original: &str, span: Span) {
         let start = floor_boundary(original, span.start.min(original.len()));
         let end = floor_boundary(original, span.end.min(original.len())).max(start);
         let piece = &original[start..end];
+        // Folding the script keeps every character's length: the folded piece maps to the
+        // original byte for byte.
+        let simplified = super::script::to_simplified(piece);
+        self.script_folded |= simplified.is_some();
+        let source = simplified.as_deref().unwrap_or(piece);
         let mut copy_from = 0;
-        for (i, c) in piece.char_indices() {
-            let folded = fold_width(c);
+        let mut prev: Option<char> = None;
+        let mut chars = source.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let folded = fold_in_context(prev, c, next);
+            prev = Some(c);
             if folded != c {
-                self.push_copy(&piece[copy_from..i], start + copy_from);
+                self.push_copy(&source[copy_from..i], start + copy_from);
                 let norm = self.text.len();
                 self.text.push(folded);
                 self.runs.push(Run {
@@ -102,7 +159,36 @@ impl MappedText {
                 copy_from = i + c.len_utf8();
             }
         }
-        self.push_copy(&piece[copy_from..], start + copy_from);
+        self.push_copy(&source[copy_from..], start + copy_from);
+    }
+
+    /// Whether some traditional character was folded to a simplified one.
+    pub fn is_script_folded(&self) -> bool {
+        self.script_folded
+    }
+
+    /// The derived text in the script of `original`, the text it was derived from: each
+    /// character the derived text copied is shown as the original writes it (海上楓橋經驗),
+    /// width-folded characters and punctuation as folded. It has the derived text's length,
+    /// so the derived text's offsets apply to it.
+    pub fn unfolded_script(&self, original: &str) -> String {
+        if !self.script_folded {
+            return self.text.clone();
+        }
+        let mut out = String::with_capacity(self.text.len());
+        for r in &self.runs {
+            let derived = self
+                .text
+                .get(r.norm..r.norm + r.norm_len)
+                .unwrap_or_default();
+            let shown = if r.is_copy() {
+                original.get(r.orig..r.orig + r.orig_len).unwrap_or(derived)
+            } else {
+                derived
+            };
+            out.push_str(shown);
+        }
+        out
     }
 
     fn push_copy(&mut self, piece: &str, orig: usize) {

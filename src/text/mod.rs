@@ -4,12 +4,14 @@
 
 mod chars;
 mod mapped;
+mod script;
 mod sentences;
 mod span;
 
 pub(crate) use chars::{is_cn_digit, is_cn_numeral, is_han, is_plain_char, starts_common_han};
 pub(crate) use mapped::floor_boundary;
 pub use mapped::{MappedText, fold_width};
+pub(crate) use script::to_simplified;
 pub(crate) use sentences::sentences_of;
 pub(crate) use span::CharCounter;
 pub use span::Span;

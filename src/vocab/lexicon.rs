@@ -246,13 +246,9 @@ fn check_word(word: &str) -> Result<(), String> {
 
 fn parse_user_line(line: &str) -> Result<Entry, String> {
     let mut fields = line.split_whitespace();
-    // Reports are width-folded before segmentation, so their words must be too (ＡＰＰ → APP).
-    let word: String = fields
-        .next()
-        .ok_or("empty line")?
-        .chars()
-        .map(crate::text::fold_width)
-        .collect();
+    // Reports are folded before segmentation (ＡＰＰ → APP, 詐騙 → 诈骗), so their words must
+    // be too.
+    let word = crate::text::MappedText::from_original(fields.next().ok_or("empty line")?);
     let word = word.as_str();
     check_word(word)?;
     let mut freq = None;
@@ -371,7 +367,7 @@ mod tests {
         let lex =
             Lexicon::parse_user("\u{feff}台中\r\n凱特琳 nz\r\n# comment\n\n云鉴 20 n\n").unwrap();
         assert_eq!(lex.len(), 3);
-        assert_eq!(lex.get("凱特琳").unwrap().pos(), Pos::ProperNoun);
+        assert_eq!(lex.get("凯特琳").unwrap().pos(), Pos::ProperNoun);
         assert_eq!(lex.get("云鉴").unwrap().freq(), Some(20));
         assert_eq!(lex.get("台中").unwrap().freq(), None);
     }

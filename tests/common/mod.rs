@@ -19,9 +19,32 @@ pub fn segmenter() -> &'static Segmenter {
     engine().segmenter()
 }
 
-/// Width folding of a whole string, as the library applies it.
+/// Folding of a whole string as the library applies it: traditional characters to
+/// simplified ones, full-width letters and digits to ASCII, ASCII punctuation of Chinese
+/// text to full width.
 pub fn fold(s: &str) -> String {
-    s.chars().map(jingwu::fold_width).collect()
+    jingwu::MappedText::from_original(s).as_str().to_string()
+}
+
+/// Whether `derived` is `original` folded, character by character: as the library folds each
+/// on its own, or, for the ASCII punctuation that the library folds next to Chinese text, in
+/// its full-width form.
+pub fn folds_to(original: &str, derived: &str) -> bool {
+    let full = |c: char| match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        c => c,
+    };
+    original.chars().count() == derived.chars().count()
+        && original
+            .chars()
+            .zip(derived.chars())
+            .all(|(o, d)| fold(&o.to_string()) == d.to_string() || full(o) == d)
 }
 
 /// What is wrong with a piece of evidence of `theme` in `text`, if anything: it must slice
@@ -45,9 +68,10 @@ pub fn evidence_problem(text: &str, theme: &jingwu::Theme, e: &jingwu::Evidence)
         .lexicon()
         .get(&found)
         .and_then(|x| x.canonical());
-    let reads = found == theme.text()
-        || theme.subsumes().contains(&found)
-        || alias_of == Some(theme.text());
+    let subsumes: Vec<String> = theme.subsumes().iter().map(|s| fold(s)).collect();
+    let reads = found == theme.normalized()
+        || subsumes.contains(&found)
+        || alias_of == Some(theme.normalized());
     (!reads).then(|| {
         format!(
             "evidence `{found}` {:?} for theme `{}` (subsumes {:?})",

@@ -1,7 +1,7 @@
-//! What the fuzz targets share: checks of spans into the input, and width folding.
+//! What the fuzz targets share: checks of spans into the input, and folding.
 #![allow(dead_code)]
 
-use jingwu::{Span, fold_width};
+use jingwu::{MappedText, Span};
 
 /// Asserts that `span` (of the thing called `what`) slices `text` on character boundaries.
 pub fn check_span(text: &str, span: Span, what: &str) {
@@ -22,7 +22,7 @@ pub fn char_span(text: &str, span: Span) -> Span {
     Span::new(start, start + text[span].chars().count())
 }
 
-/// `s` width-folded, as the library folds it.
+/// `s` folded as the library folds it (script, width, the punctuation of Chinese text).
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_width).collect()
+    MappedText::from_original(s).as_str().to_string()
 }
