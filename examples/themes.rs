@@ -1,6 +1,9 @@
 //! Ranks the policing themes of reports: per section, per report, and across all of them.
 //!
-//! `cargo run --release --example themes -- [--json] [--top N] [PATH ...]`
+//! `cargo run --release --example themes -- [--json] [--top N] [--explain WORD] [PATH ...]`
+//!
+//! `--explain WORD` prints, for each section and document, WORD's rank, score and figures,
+//! the theme that hides it, or the rule that kept it out.
 //!
 //! PATHs are report files or directories (every `*.txt` inside, sorted); the default is
 //! `seeds/`. A file that cannot be read is reported on stderr, the others are still ranked,
@@ -8,24 +11,112 @@
 
 mod common;
 
-use jingwu::{Engine, RankOptions, Ranking, Theme};
+use jingwu::{DocumentThemes, Engine, Explain, MappedText, RankOptions, Ranking, Rejection, Theme};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: themes [--json] [--top N] [PATH ...]";
+const USAGE: &str = "usage: themes [--json] [--top N] [--explain WORD] [PATH ...]";
 
-/// The shared arguments, and whether to print JSON.
-fn parse_args() -> Result<(common::Args, bool), String> {
-    let mut json = false;
-    let args = common::parse_args(USAGE, |a, _| match a {
+/// What the program prints.
+enum Output {
+    Table,
+    Json,
+    /// Why a word ranks where it does, or not at all.
+    Explain(String),
+}
+
+/// The shared arguments, and what to print.
+fn parse_args() -> Result<(common::Args, Output), String> {
+    let mut output = Output::Table;
+    let args = common::parse_args(USAGE, |a, rest| match a {
         "--json" => {
-            json = true;
+            output = Output::Json;
+            Ok(true)
+        }
+        "--explain" => {
+            let word = rest.next().ok_or("--explain needs a word")?;
+            output = Output::Explain(word);
             Ok(true)
         }
         _ => Ok(false),
     })?;
-    Ok((args, json))
+    Ok((args, output))
+}
+
+/// One line on `word` in a unit's ranking: its rank and figures, the theme that hides it,
+/// or the rule that kept it out.
+fn explain_line(word: &str, themes: &[Theme], rejections: &[Rejection]) -> String {
+    let folded = MappedText::from_original(word);
+    let is_word =
+        |text: &str| text == word || MappedText::from_original(text).as_str() == folded.as_str();
+    if let Some((i, t)) = themes
+        .iter()
+        .enumerate()
+        .find(|(_, t)| is_word(t.text()) || is_word(t.normalized()))
+    {
+        return format!(
+            "rank {}: score {:.2} = (1 + ln {:.1}) x idf {:.2} x boost {:.2}; tf {}, df {}, source {:?}{}",
+            i + 1,
+            t.score(),
+            t.weighted_tf(),
+            t.idf(),
+            t.boost(),
+            t.tf(),
+            t.df(),
+            t.source(),
+            t.category()
+                .map(|c| format!(", category {}", c.name()))
+                .unwrap_or_default()
+        );
+    }
+    if let Some(t) = themes
+        .iter()
+        .find(|t| t.subsumes().iter().any(|s| is_word(s)))
+    {
+        return format!(
+            "hidden inside `{}`: its mentions count for that theme",
+            t.text()
+        );
+    }
+    let rules: Vec<String> = rejections
+        .iter()
+        .filter(|r| is_word(r.text()))
+        .map(|r| {
+            format!(
+                "{} ({}; {} mention{})",
+                r.rule(),
+                r.rule().description(),
+                r.mentions(),
+                if r.mentions() == 1 { "" } else { "s" }
+            )
+        })
+        .collect();
+    if !rules.is_empty() {
+        return format!("kept out: {}", rules.join("; "));
+    }
+    "not a candidate: not mentioned as a word or run of words here".to_string()
+}
+
+fn print_explanation(out: &mut String, word: &str, docs: &[DocumentThemes]) {
+    for d in docs {
+        let _ = writeln!(out, "== {} — {}", d.path(), d.title());
+        for s in d.sections() {
+            if !s.title().is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  -- section {}: {}",
+                    s.title(),
+                    explain_line(word, s.themes(), s.rejections())
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  -- whole report: {}",
+            explain_line(word, d.themes(), d.rejections())
+        );
+    }
 }
 
 /// Up to `max` characters of `sentence` around the first mention of `theme`.
@@ -110,7 +201,7 @@ fn print_ranking(out: &mut String, r: &Ranking) {
 }
 
 fn main() -> ExitCode {
-    let (args, json) = match parse_args() {
+    let (args, output) = match parse_args() {
         Ok(a) => a,
         Err(e) => {
             eprintln!("{e}");
@@ -121,13 +212,23 @@ fn main() -> ExitCode {
     let engine = Engine::new();
     let mut corpus = engine.corpus();
     corpus.add_all(docs);
-    let ranking = corpus.rank(&RankOptions::default().top(args.top));
+    let mut options = RankOptions::default().top(args.top);
+    if let Output::Explain(_) = output {
+        // Every candidate ranked, so that a word far down the list has its rank.
+        options = options
+            .top(usize::MAX)
+            .max_evidence(1)
+            .explain(Explain::Rejections);
+    }
+    let ranking = corpus.rank(&options);
     let mut out = String::new();
-    if json {
-        out = ranking.to_json();
-        out.push('\n');
-    } else {
-        print_ranking(&mut out, &ranking);
+    match &output {
+        Output::Json => {
+            out = ranking.to_json();
+            out.push('\n');
+        }
+        Output::Table => print_ranking(&mut out, &ranking),
+        Output::Explain(word) => print_explanation(&mut out, word, ranking.documents()),
     }
     // A closed pipe (`| head`) is not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(out.as_bytes());

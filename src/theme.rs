@@ -192,7 +192,7 @@ pub struct Rejection {
 }
 
 impl Rejection {
-    /// The word, quoted text or run of words, as the derived text has it (width-folded).
+    /// The word, quoted text or run of words, as the report writes it.
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -1,8 +1,8 @@
 //! Collocations: runs of words that recur across the corpus and stick together (护航亚运,
 //! 旅游市场秩序), found from the corpus statistics and then in each document.
 
-use super::rules::Reject;
-use super::runs::{MAX_NGRAM, phrase_runs, takes_an_object};
+use super::rules::{Reject, name_kind};
+use super::runs::{MAX_NGRAM, RunKey, ngrams, phrase_runs, shape_verdict, takes_an_object};
 use super::{Candidate, Finder};
 use crate::document::DocToken;
 use crate::stats::{CorpusStats, NGRAM_SEP, TermCounts};
@@ -13,6 +13,8 @@ use rustc_hash::FxHashSet;
 /// The runs of words accepted as collocations across a corpus.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Collocations {
+    /// What made them collocations.
+    cohesion: Cohesion,
     /// Accepted runs, as their words joined by the separator.
     accepted: FxHashSet<String>,
     /// Every shorter run an accepted run starts with (its first word, its first two...), so
@@ -22,7 +24,7 @@ pub(crate) struct Collocations {
 
 /// What makes a run of words a collocation: how often it must recur, and what share of its
 /// rarest word's occurrences it must hold.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Cohesion {
     pub(crate) min_count: u64,
     pub(crate) min_share: f64,
@@ -47,7 +49,10 @@ impl Cohesion {
 impl Collocations {
     /// Accepts every run of the statistics that `cohesion` accepts.
     pub(crate) fn find(stats: &CorpusStats, cohesion: Cohesion) -> Collocations {
-        let mut out = Collocations::default();
+        let mut out = Collocations {
+            cohesion,
+            ..Collocations::default()
+        };
         for (key, c) in stats.ngram_counts() {
             if cohesion.verdict(stats, key, c).is_some() {
                 continue;
@@ -75,9 +80,35 @@ impl Collocations {
 }
 
 impl Finder<'_, '_> {
+    /// Records why each run of words of sentence `si` that is no collocation is none.
+    fn reject_runs(&mut self, si: usize, toks: &[DocToken], key: &mut String) {
+        let (seg, doc, colloc, stats) = (self.cx.seg, self.cx.doc, self.cx.colloc, self.cx.stats);
+        for (at, g) in ngrams(toks) {
+            let norm = Span::new(g[0].norm.start, g[g.len() - 1].norm.end);
+            let reject = shape_verdict(seg, doc, g)
+                .or_else(|| {
+                    takes_an_object(g, toks.get(at + g.len())).then_some(Reject::TakesAnObject)
+                })
+                .or_else(|| {
+                    RunKey::of(doc, g).write_key(key);
+                    if colloc.contains(key) {
+                        return None;
+                    }
+                    let counts = stats.ngram_by_key(key).copied().unwrap_or_default();
+                    colloc.cohesion.verdict(stats, key, &counts)
+                });
+            if let Some(r) = reject {
+                self.reject(si, norm, r);
+            }
+        }
+    }
+
     /// Adds the collocations of sentence `si`, with their mentions. `key` is scratch space.
     pub(super) fn collocations(&mut self, si: usize, toks: &[DocToken], key: &mut String) {
         let (doc, colloc) = (self.cx.doc, self.cx.colloc);
+        if self.rec.is_some() {
+            self.reject_runs(si, toks, key);
+        }
         if colloc.len() == 0 {
             return;
         }
@@ -110,6 +141,11 @@ impl Finder<'_, '_> {
                     }
                     if takes_an_object(g, toks.get(offset + i + n)) {
                         self.reject(si, norm, Reject::TakesAnObject);
+                        continue;
+                    }
+                    if let Some(kind) = name_kind(text) {
+                        self.reject(si, norm, kind);
+                        self.places.exclude(norm, kind);
                         continue;
                     }
                     let id = match self.out.known(text, Source::Collocation) {

@@ -46,6 +46,9 @@ const MIN_PLACE_MENTIONS: u32 = 2;
 pub(crate) struct Places {
     /// `(mentions, mentions said as a place)` by candidate.
     said: Vec<(u32, u32)>,
+    /// Spans of names that are no themes (a body's, an event's), with the reason: the plain
+    /// words inside them go with them.
+    excluded: Vec<(Span, Reject)>,
 }
 
 impl Places {
@@ -58,9 +61,15 @@ impl Places {
         self.said[c].1 += u32::from(as_place);
     }
 
+    /// Notes a name that is no theme for `reject` (新闻发布会, 综合执法局): the plain words
+    /// inside it are none either.
+    pub(crate) fn exclude(&mut self, span: Span, reject: Reject) {
+        self.excluded.push((span, reject));
+    }
+
     /// Takes out the mentions of the plain candidates said mostly as places (老外滩, 园区:
     /// where the work is done, not what it is), and of the plain candidates inside them
-    /// (外滩 of 老外滩).
+    /// (外滩 of 老外滩) or inside a name excluded (新闻 of 新闻发布会).
     pub(crate) fn drop_mentions(
         &self,
         out: &mut DocCandidates<'_>,
@@ -80,37 +89,49 @@ impl Places {
                 plain(c) && p >= MIN_PLACE_MENTIONS && 2 * p > n
             })
             .collect();
-        if !place.contains(&true) {
+        if !place.contains(&true) && self.excluded.is_empty() {
             return;
         }
-        // The places' spans by start, each with the furthest end of those up to it: a span
-        // lies inside one of them when the furthest end before its start reaches its end.
-        let mut spans: Vec<Span> = out
+        // The spans by start, each with the furthest end of those up to it: a span lies
+        // inside one of them when the furthest end before its start reaches its end.
+        let mut spans: Vec<(Span, Reject)> = out
             .mentions
             .iter()
             .filter(|m| place[m.candidate.index()])
-            .map(|m| m.norm)
+            .map(|m| (m.norm, Reject::Place))
+            .chain(self.excluded.iter().copied())
             .collect();
-        spans.sort_unstable_by_key(|s| s.start);
-        let reach: Vec<usize> = spans
+        spans.sort_unstable_by_key(|s| (s.0.start, s.0.end, s.1));
+        let reach: Vec<(usize, Reject)> = spans
             .iter()
-            .scan(0, |end, s| {
-                *end = s.end.max(*end);
+            .scan((0, Reject::Place), |end, s| {
+                if s.0.end >= end.0 {
+                    *end = (s.0.end, s.1);
+                }
                 Some(*end)
             })
             .collect();
+        // The reason of the span that reaches furthest, of those starting at or before it.
         let inside = |span: Span| {
-            let k = spans.partition_point(|s| s.start <= span.start);
-            k > 0 && reach[k - 1] >= span.end
+            let k = spans.partition_point(|s| s.0.start <= span.start);
+            (k > 0 && reach[k - 1].0 >= span.end).then(|| reach[k - 1].1)
         };
         let candidates = &out.candidates;
         out.mentions.retain(|m| {
             let c = m.candidate.index();
-            let dropped = place[c] || (plain(&candidates[c]) && inside(m.norm));
-            if dropped && let Some(r) = rec.as_deref_mut() {
-                r.push(m.sentence.index(), m.norm, Reject::Place);
+            let dropped = if place[c] {
+                Some(Reject::Place)
+            } else if plain(&candidates[c]) {
+                inside(m.norm)
+            } else {
+                None
+            };
+            if let Some(reason) = dropped
+                && let Some(r) = rec.as_deref_mut()
+            {
+                r.push(m.sentence.index(), m.norm, reason);
             }
-            !dropped
+            dropped.is_none()
         });
     }
 }

@@ -2,7 +2,7 @@
 //! the report's work rather than decorates a heading or quotes speech, and the verdict.
 
 use super::occurrences::occurrences;
-use super::rules::{Reject, Rule, first_rejecting};
+use super::rules::{Reject, Rule, first_rejecting, name_kind};
 use super::{Candidate, CandidateId, Finder};
 use crate::document::{DocSentence, DocToken, Document};
 use crate::segment::{Segmenter, TokenKind};
@@ -119,6 +119,8 @@ struct Quoted<'q> {
     contains_known: bool,
     /// General Chinese has it (the background table knows it).
     common: bool,
+    /// Its words join others with a conjunction (“良好或非常良好”): a phrase, not a name.
+    joined: bool,
 }
 
 /// The rules a quoted text must pass to be a name, in order.
@@ -126,6 +128,18 @@ struct Quoted<'q> {
 type QuoteTest = for<'w, 'q> fn(&'w Quoted<'q>) -> bool;
 
 const QUOTE_RULES: &[Rule<QuoteTest>] = &[
+    Rule {
+        reject: Reject::Phrase,
+        applies: |q| !q.known && q.joined,
+    },
+    Rule {
+        reject: Reject::Body,
+        applies: |q| !q.known && name_kind(q.name) == Some(Reject::Body),
+    },
+    Rule {
+        reject: Reject::EventOrHonour,
+        applies: |q| !q.known && name_kind(q.name) == Some(Reject::EventOrHonour),
+    },
     // “四个意识”, “两个维护”: a count of principles is a formula, however often quoted.
     Rule {
         reject: Reject::CountedFormula,
@@ -262,12 +276,19 @@ impl<'a> Finder<'a, '_> {
                 continue;
             }
             let known = seg.lexicon().get(name);
+            let joined = first.is_some_and(|(si, span)| {
+                let toks = doc.sentence_tokens(&doc.sentences[si]);
+                toks.iter()
+                    .filter(|t| span.contains(t.norm))
+                    .any(|t| t.pos == Pos::Conjunction)
+            });
             let facts = Quoted {
                 name,
                 e,
                 known: known.is_some(),
                 contains_known: contains_lexicon_word(seg, name),
                 common: known.is_none() && background.get(name).is_some(),
+                joined,
             };
             if let Some(r) = first_rejecting(QUOTE_RULES, |f| f(&facts)) {
                 figurative.extend(quote_spans.get(name).into_iter().flatten().map(|q| q.1));
@@ -348,6 +369,7 @@ mod tests {
             known: false,
             contains_known: false,
             common: false,
+            joined: false,
         }
     }
 
@@ -372,6 +394,12 @@ mod tests {
         assert_eq!(
             first_rejecting(QUOTE_RULES, |f| f(&common)),
             Some(Reject::Figurative)
+        );
+        let mut joined = facts("良好或非常良好", 2, 0, 0, 0);
+        joined.joined = true;
+        assert_eq!(
+            first_rejecting(QUOTE_RULES, |f| f(&joined)),
+            Some(Reject::Phrase)
         );
         let mut built = facts("反诈", 1, 0, 0, 0);
         built.contains_known = true;

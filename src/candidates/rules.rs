@@ -42,6 +42,11 @@ pub enum Reject {
     /// The reporting body's own name or place, or a place police bodies are named by
     /// (象山 of 象山公安, 泰顺 of 泰顺县公安局).
     OwnName,
+    /// The name of a body that does the work, the actor rather than the theme (刑事局,
+    /// 警政署, 综合执法局).
+    Body,
+    /// The name of an event or an honour (新闻发布会, 成立75周年, 全国巾帼文明岗).
+    EventOrHonour,
     /// Said mostly as a place where the work is done (在老外滩…, 园区周边).
     Place,
     /// A word that only ever stands inside a quote that is no name.
@@ -53,6 +58,9 @@ pub enum Reject {
     Figurative,
     /// A quoted text that is general vocabulary or a stop word (“安全”).
     NeverAName,
+    /// A quoted phrase whose words a conjunction joins (“良好或非常良好”): a phrase, not a
+    /// name.
+    Phrase,
     /// A run of words without the shape of a theme: no noun at its head, too short or too
     /// long, or mostly general words.
     RunShape,
@@ -72,7 +80,7 @@ pub enum Reject {
 
 impl Reject {
     /// Every reason, in the order the rules are checked.
-    pub const ALL: [Reject; 22] = [
+    pub const ALL: [Reject; 25] = [
         Reject::StopWord,
         Reject::NotAWord,
         Reject::OwnName,
@@ -84,11 +92,14 @@ impl Reject {
         Reject::NotANoun,
         Reject::SingleCharacter,
         Reject::Generic,
+        Reject::Body,
+        Reject::EventOrHonour,
         Reject::Place,
         Reject::InFigurativeQuote,
         Reject::CountedFormula,
         Reject::Figurative,
         Reject::NeverAName,
+        Reject::Phrase,
         Reject::RunShape,
         Reject::WorkOnATheme,
         Reject::TakesAnObject,
@@ -111,11 +122,14 @@ impl Reject {
             Reject::SingleCharacter => "single_character",
             Reject::Generic => "generic",
             Reject::OwnName => "own_name",
+            Reject::Body => "body",
+            Reject::EventOrHonour => "event_or_honour",
             Reject::Place => "place",
             Reject::InFigurativeQuote => "in_figurative_quote",
             Reject::CountedFormula => "counted_formula",
             Reject::Figurative => "figurative",
             Reject::NeverAName => "never_a_name",
+            Reject::Phrase => "phrase",
             Reject::RunShape => "run_shape",
             Reject::WorkOnATheme => "work_on_a_theme",
             Reject::TakesAnObject => "takes_an_object",
@@ -144,11 +158,14 @@ impl Reject {
             Reject::SingleCharacter => "a single character",
             Reject::Generic => "general policing vocabulary, or rhetoric, in every report",
             Reject::OwnName => "the reporting body's own name or place",
+            Reject::Body => "the name of a body that does the work (刑事局, 警政署)",
+            Reject::EventOrHonour => "the name of an event or an honour (新闻发布会, 文明岗)",
             Reject::Place => "said mostly as a place where the work is done (在…, …周边)",
             Reject::InFigurativeQuote => "stands only inside a quote that is no name",
             Reject::CountedFormula => "a quoted count of principles (“四个意识”)",
             Reject::Figurative => "a quote that is no name: a metaphor, slogan or turn of phrase",
             Reject::NeverAName => "a quote of general vocabulary or a stop word",
+            Reject::Phrase => "a quoted phrase whose words a conjunction joins",
             Reject::RunShape => "a run of words without the shape of a theme",
             Reject::WorkOnATheme => "verbs before a lexicon theme: the work done on it",
             Reject::TakesAnObject => "a run ending in a verb at work on the object after it",
@@ -163,6 +180,19 @@ impl std::fmt::Display for Reject {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// What a name names when it is no theme: a body (its ending is a body's, and it has three
+/// characters or more) or an event or an honour.
+pub(crate) fn name_kind(text: &str) -> Option<Reject> {
+    let cues = crate::vocab::cues();
+    if text.chars().nth(2).is_some() && cues.body_endings.iter().any(|e| text.ends_with(e)) {
+        return Some(Reject::Body);
+    }
+    cues.event_endings
+        .iter()
+        .any(|e| text.ends_with(e))
+        .then_some(Reject::EventOrHonour)
 }
 
 /// One rule of an ordered table: the reason it gives, and its test `T` (a function of what
@@ -196,6 +226,26 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Reject::ALL.len());
+    }
+
+    #[test]
+    fn bodies_events_and_honours_by_their_endings() {
+        for (text, kind) in [
+            ("刑事局", Some(Reject::Body)),
+            ("综合执法局", Some(Reject::Body)),
+            ("警察机关", Some(Reject::Body)),
+            ("格局", None),
+            ("大局", None),
+            ("新闻发布会", Some(Reject::EventOrHonour)),
+            ("新中国成立75周年", Some(Reject::EventOrHonour)),
+            ("全国巾帼文明岗", Some(Reject::EventOrHonour)),
+            ("发布会", Some(Reject::EventOrHonour)),
+            ("反诈中心", None),
+            ("三合会", None),
+            ("枫桥式公安派出所", None),
+        ] {
+            assert_eq!(name_kind(text), kind, "{text}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::own_names::OwnNames;
 use super::quoted::ends_in_putting_to_work;
-use super::rules::{Reject, Rule, first_rejecting};
+use super::rules::{Reject, Rule, first_rejecting, name_kind};
 use super::{Candidate, Finder};
 use crate::document::{DocToken, Document};
 use crate::segment::TokenKind;
@@ -80,16 +80,20 @@ const PLAIN_WORD: &[Rule<WordTest>] = &[
     },
     Rule {
         reject: Reject::ProperName,
-        applies: |w| {
-            matches!(
-                w.token().pos,
-                Pos::PersonName | Pos::PlaceName | Pos::Organization
-            )
-        },
+        applies: |w| matches!(w.token().pos, Pos::PersonName | Pos::PlaceName),
     },
     Rule {
+        reject: Reject::Body,
+        applies: |w| name_kind(w.text()) == Some(Reject::Body),
+    },
+    Rule {
+        reject: Reject::EventOrHonour,
+        applies: |w| name_kind(w.text()) == Some(Reject::EventOrHonour),
+    },
+    // An organisation's name that is no body's (三合会) names what the work is on.
+    Rule {
         reject: Reject::NotANoun,
-        applies: |w| !w.token().pos.is_nominal(),
+        applies: |w| !(w.token().pos.is_nominal() || w.token().pos == Pos::Organization),
     },
     Rule {
         reject: Reject::SingleCharacter,

@@ -68,7 +68,13 @@ impl<'e> Ctx<'e, '_> {
                         top,
                         max_evidence,
                     ),
-                    rejections: explain::rejections_in(doc, &rejections, Some(k)),
+                    rejections: explain::rejections_in(
+                        doc,
+                        &rejections,
+                        Some(k),
+                        &cands,
+                        &scored.heading_only,
+                    ),
                 }
             })
             .collect();
@@ -93,7 +99,13 @@ impl<'e> Ctx<'e, '_> {
                 title: doc.title.clone(),
                 sections,
                 themes,
-                rejections: explain::rejections_in(doc, &rejections, None),
+                rejections: explain::rejections_in(
+                    doc,
+                    &rejections,
+                    None,
+                    &cands,
+                    &all.heading_only,
+                ),
             },
             shares,
         }

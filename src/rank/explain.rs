@@ -1,26 +1,39 @@
 //! What a ranking records, when asked, of the words it kept out.
 
-use crate::candidates::Rejections;
+use crate::candidates::{CandidateId, DocCandidates, Reject, Rejections, SentenceId};
 use crate::document::Document;
 use crate::text::Span;
 use crate::theme::Rejection;
 use rustc_hash::FxHashMap;
 
 /// The rejections of unit `unit` of `doc` (of the whole document for `None`), one entry
-/// for each word and rule, in the order of their first mention.
+/// for each word and rule, in the order of their first mention. `heading_only` are the
+/// candidates the unit's scoring left out for being mentioned in headings only, each with
+/// its first mention.
 pub(super) fn rejections_in(
     doc: &Document,
     all: &Rejections,
     unit: Option<usize>,
+    cands: &DocCandidates<'_>,
+    heading_only: &[(CandidateId, usize)],
 ) -> Vec<Rejection> {
     let mut out: Vec<Rejection> = Vec::new();
-    let mut at: FxHashMap<(&str, crate::candidates::Reject), usize> = FxHashMap::default();
-    let mut list: Vec<_> = all
+    if all.list.is_empty() && heading_only.is_empty() {
+        return out;
+    }
+    let headings: Vec<(SentenceId, Span, Reject)> = heading_only
+        .iter()
+        .filter_map(|&(_, m)| cands.mentions.get(m))
+        .map(|m| (m.sentence, m.norm, Reject::HeadingOnly))
+        .collect();
+    let mut list: Vec<&(SentenceId, Span, Reject)> = all
         .list
         .iter()
         .filter(|(s, _, _)| unit.is_none() || doc.sentences[s.index()].unit.index() == unit)
+        .chain(&headings)
         .collect();
     list.sort_by_key(|(s, span, r)| (span.start, span.end, *s, *r));
+    let mut at: FxHashMap<(&str, Reject), usize> = FxHashMap::default();
     for &&(s, span, rule) in &list {
         let text = doc.text(span);
         match at.get(&(text, rule)) {
@@ -28,7 +41,7 @@ pub(super) fn rejections_in(
             None => {
                 at.insert((text, rule), out.len());
                 out.push(Rejection {
-                    text: text.to_string(),
+                    text: doc.shown(span).to_string(),
                     rule,
                     mentions: 1,
                     span: original(doc, s.index(), span),

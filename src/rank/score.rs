@@ -14,6 +14,9 @@ pub(super) struct Scores {
     pub(super) list: Vec<Scored>,
     /// The mentions of each candidate of the list, one after another.
     pub(super) mentions: Vec<usize>,
+    /// The candidates left out for being mentioned in headings only: (candidate, its first
+    /// mention).
+    pub(super) heading_only: Vec<(CandidateId, usize)>,
 }
 
 /// A candidate scored in one unit, before its evidence is gathered.
@@ -56,10 +59,14 @@ impl Ctx<'_, '_> {
         // Scores, without the mention lists and variants: only the best are kept.
         let mut scored: Vec<(usize, Scored)> = Vec::with_capacity(gathered.len());
         let mut all: Vec<usize> = Vec::new();
+        let mut heading_only = Vec::new();
         for (k, g) in gathered.iter().enumerate().filter(|(_, g)| !g.hidden) {
             let c = &cands[g.candidate];
             let own = &grouped[g.own.clone()];
             if !own.iter().chain(&g.absorbed).any(|&i| in_body(i)) {
+                if let Some(&first) = own.first() {
+                    heading_only.push((g.candidate, first));
+                }
                 continue;
             }
             // Summed in the order of the text.
@@ -125,6 +132,10 @@ impl Ctx<'_, '_> {
                 sc
             })
             .collect();
-        Scores { list, mentions }
+        Scores {
+            list,
+            mentions,
+            heading_only,
+        }
     }
 }

@@ -44,6 +44,10 @@ pub(crate) struct Cues {
     pub(crate) place_after: Vec<&'static str>,
     /// Words that close 在… into a frame (中, 方面).
     pub(crate) frame_after: Vec<&'static str>,
+    /// Endings of the name of a body (局, 署, 机关).
+    pub(crate) body_endings: Vec<&'static str>,
+    /// Endings of the name of an event or an honour (大会, 周年, 文明岗).
+    pub(crate) event_endings: Vec<&'static str>,
 }
 
 /// The cue lists, read on first use.
@@ -108,6 +112,8 @@ impl Cues {
             place_before: words(include_str!("../data/cues/place_before.txt")),
             place_after: words(include_str!("../data/cues/place_after.txt")),
             frame_after: words(include_str!("../data/cues/frame_after.txt")),
+            body_endings: words(include_str!("../data/cues/body_endings.txt")),
+            event_endings: words(include_str!("../data/cues/event_endings.txt")),
         }
     }
 }
@@ -149,6 +155,8 @@ mod tests {
             &c.place_before,
             &c.place_after,
             &c.frame_after,
+            &c.body_endings,
+            &c.event_endings,
         ] {
             assert!(!list.is_empty());
             let mut sorted = list.clone();
