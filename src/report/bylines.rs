@@ -61,7 +61,7 @@ pub(super) fn parse_bylines(line: &str, written: &str, span: Span) -> Option<Vec
                 let n = outlet.chars().count();
                 (k == 0
                     && (2..=OUTLET_MAX_CHARS).contains(&n)
-                    && outlet.chars().all(char::is_alphanumeric)
+                    && outlet.chars().all(|c| c.is_alphanumeric() || c == '·')
                     && outlet.ends_with(cues.outlet_endings.as_slice()))
                 .then_some((BylineRole::Reporter, rest))
             });
@@ -74,8 +74,17 @@ pub(super) fn parse_bylines(line: &str, written: &str, span: Span) -> Option<Vec
                     credit: None,
                     span: Span::new(span.start + at, end),
                 });
-                if !rest.is_empty() {
-                    out.last_mut()?.names.push(as_written(rest));
+                let b = out.last_mut()?;
+                // A name and its desk after a slash (`李宥漮/社会报导`).
+                match rest.split_once('/') {
+                    Some((name, desk))
+                        if !name.is_empty() && (1..=6).contains(&desk.chars().count()) =>
+                    {
+                        b.names.push(as_written(name));
+                        b.credit = Some(as_written(desk));
+                    }
+                    _ if !rest.is_empty() => b.names.push(as_written(rest)),
+                    _ => {}
                 }
             }
             (None, None) => return None,
@@ -149,6 +158,17 @@ mod tests {
             .is_none()
         );
         assert!(parse_bylines("这位记者 王晓峰说", "这位记者 王晓峰说", Span::default()).is_none());
+    }
+
+    #[test]
+    fn an_outlet_with_a_middle_dot_and_a_desk_after_a_slash() {
+        let b = parse_byline("新甘肃·甘肃法治报记者马志国").unwrap();
+        assert_eq!(b.names(), ["马志国"]);
+        let b = parse_byline("记者李宥漮/社会报导").unwrap();
+        assert_eq!(
+            (b.names(), b.credit()),
+            (&["李宥漮".to_string()][..], Some("社会报导"))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! original bytes.
 
 mod bylines;
+mod furniture;
 mod headers;
 mod numbered;
 mod parser;
@@ -40,6 +41,10 @@ pub enum BlockKind {
     Paragraph,
     /// A photo caption: a lone short sentence set apart by the gap a photo leaves.
     Caption,
+    /// Page furniture of a web page: a breadcrumb (`首页 > 新闻`), the page's metadata
+    /// (`来源：…`, `发布时间：…`), a menu, a stray line without Han characters. Kept apart
+    /// in [`Report::furniture`], never analysed.
+    Furniture,
 }
 
 /// One block of text of a report: a title line, heading, paragraph or caption.
@@ -252,6 +257,7 @@ pub struct Report {
     lead: Vec<Block>,
     sections: Vec<Section>,
     bylines: Vec<Byline>,
+    furniture: Vec<Block>,
     len: usize,
 }
 
@@ -285,6 +291,24 @@ impl Report {
     /// Bylines outside any section.
     pub fn bylines(&self) -> &[Byline] {
         &self.bylines
+    }
+
+    /// The page furniture of a web page's text, in order: breadcrumbs, the page's metadata,
+    /// menus, stray lines (see [`BlockKind::Furniture`]).
+    ///
+    /// ```
+    /// use jingwu::{BlockKind, Report};
+    ///
+    /// let text = "首页 > 新闻中心 > 警务动态\n\n打好反诈攻坚战\n\n发布时间：2024-05-01 来源：市公安局\n\n\
+    ///             全市公安机关严打电信网络诈骗。\n";
+    /// let report = Report::parse(text);
+    /// assert_eq!(report.title(), "打好反诈攻坚战");
+    /// assert_eq!(report.furniture().len(), 2);
+    /// assert!(report.furniture().iter().all(|b| b.kind() == BlockKind::Furniture));
+    /// assert!(report.blocks().all(|b| !b.text().contains("来源")));
+    /// ```
+    pub fn furniture(&self) -> &[Block] {
+        &self.furniture
     }
 
     /// Every byline of the report, in its sections or not.

@@ -1,8 +1,9 @@
 //! The parser: lines read one after another into title, lead, sections and their blocks.
 
 use super::bylines::parse_bylines;
+use super::furniture::{dated_lists, furniture, is_menu_item, menu_runs};
 use super::headers::{section_title, section_title_and_subhead};
-use super::numbered::{Numbered, numbered};
+use super::numbered::{Numbered, number_marker, numbered};
 use super::repair::should_join;
 use super::shape::{is_caption, is_heading};
 use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
@@ -60,9 +61,26 @@ impl<'a> Parser<'a> {
             let at = piece.as_ptr() as usize - probe.as_ptr() as usize;
             &text[at..at + piece.len()]
         };
-        for line in lines(text) {
+        let lines = lines(text);
+        // Runs of short lines are menus; a section header or numbered line is none.
+        let items: Vec<bool> = lines
+            .iter()
+            .map(|l| {
+                let c = &probe[l.span];
+                is_menu_item(c) && section_title(c).is_none() && number_marker(c).is_none()
+            })
+            .collect();
+        let contents: Vec<&str> = lines.iter().map(|l| &probe[l.span]).collect();
+        let menu: Vec<bool> = menu_runs(&items)
+            .into_iter()
+            .zip(dated_lists(&contents))
+            .map(|(a, b)| a || b)
+            .collect();
+        for (k, line) in lines.into_iter().enumerate() {
             let content = &probe[line.span];
-            if let Some(title) = section_title(content) {
+            if menu[k] {
+                self.push_furniture(line.span);
+            } else if let Some(title) = section_title(content) {
                 self.start_section(original(title), line.span);
             } else if let Some((title, subhead)) = section_title_and_subhead(content) {
                 // `港航公安  守护东方大港平安`: the bureau, then its part's headline.
@@ -77,6 +95,8 @@ impl<'a> Parser<'a> {
             } else if let Some(numbered) = numbered(&probe, line.span) {
                 self.flush();
                 self.numbered(numbered, line.gap);
+            } else if furniture(content).is_some() {
+                self.push_furniture(line.span);
             } else if let Some(bylines) = parse_bylines(content, &text[line.span], line.span) {
                 self.flush();
                 match &mut self.section {
@@ -175,6 +195,22 @@ impl<'a> Parser<'a> {
                 number: numbered_paragraph.then_some(n.number),
             });
         }
+    }
+
+    /// Closes the open paragraph and keeps the line at `span` as page furniture.
+    fn push_furniture(&mut self, span: Span) {
+        self.flush();
+        let mut text = MappedText::new();
+        text.push_original(self.text, span);
+        let char_start = self.chars.char_at(span.start);
+        self.report.furniture.push(Block {
+            kind: BlockKind::Furniture,
+            char_start,
+            text,
+            lines: vec![span],
+            level: None,
+            number: None,
+        });
     }
 
     /// Closes the open paragraph and section and opens a section titled `title`.

@@ -48,6 +48,8 @@ pub(crate) struct Cues {
     pub(crate) body_endings: Vec<&'static str>,
     /// Endings of the name of an event or an honour (大会, 周年, 文明岗).
     pub(crate) event_endings: Vec<&'static str>,
+    /// Labels of a web page's metadata (来源, 发布时间, 责任编辑), longest first.
+    pub(crate) page_fields: Vec<&'static str>,
 }
 
 /// The cue lists, read on first use.
@@ -114,6 +116,7 @@ impl Cues {
             frame_after: words(include_str!("../data/cues/frame_after.txt")),
             body_endings: words(include_str!("../data/cues/body_endings.txt")),
             event_endings: words(include_str!("../data/cues/event_endings.txt")),
+            page_fields: longest_first(include_str!("../data/cues/page_fields.txt")),
         }
     }
 }
@@ -157,6 +160,7 @@ mod tests {
             &c.frame_after,
             &c.body_endings,
             &c.event_endings,
+            &c.page_fields,
         ] {
             assert!(!list.is_empty());
             let mut sorted = list.clone();
