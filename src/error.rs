@@ -9,8 +9,24 @@ use std::path::{Path, PathBuf};
 pub enum ErrorKind {
     /// Reading a file failed.
     Io,
-    /// Input that should be UTF-8 is not.
+    /// Input that should be UTF-8 (or UTF-16) is not.
     InvalidUtf8,
+    /// Bytes that are text in none of the encodings read (UTF-8, UTF-16, GB18030, Big5), or
+    /// not in the one forced.
+    InvalidText,
+    /// A Word file or PDF whose structure cannot be read: a broken zip archive, XML that is
+    /// not well-formed, a PDF without its objects.
+    Malformed,
+    /// A PDF without a text layer: a scan, whose pages are images.
+    NoText,
+    /// A PDF or Word file locked by a password.
+    Encrypted,
+    /// A compressed file whose text takes more than the limit decompressed (see
+    /// `ReadOptions::decompressed_limit`).
+    TooLarge,
+    /// A format that this build does not read (its cargo feature is off), or that jingwu
+    /// does not read at all (an old `.doc`, a zip archive that is no Word file).
+    Unsupported,
     /// A line of a user lexicon is malformed.
     Lexicon,
     /// A line of an IDF table is malformed.

@@ -41,8 +41,8 @@
 mod candidates;
 mod document;
 mod error;
+mod io;
 mod rank;
-mod read;
 mod report;
 mod segment;
 mod stats;
@@ -55,11 +55,12 @@ pub mod html;
 
 pub use candidates::Reject;
 pub use error::{Error, ErrorKind};
-pub use rank::{Corpus, DocId, Engine, Explain, RankOptions};
-pub use read::{
-    Decoded, Decoding, Encoding, ReadReports, decode_report, read_report, read_report_file,
-    read_reports,
+pub use io::{
+    DEFAULT_DECOMPRESSED_LIMIT, Decoded, Decoding, Encoding, Format, REPORT_EXTENSIONS,
+    ReadOptions, ReadReports, decode_report, extract_report, read_report, read_report_file,
+    read_reports, report_files,
 };
+pub use rank::{Corpus, DocId, Engine, Explain, RankOptions};
 pub use report::{Block, BlockKind, Byline, BylineRole, Report, Section};
 pub use segment::{
     MAX_PIECE_BYTES, NewWords, Segmented, Segmenter, SegmenterBuilder, Sentence, Token, TokenKind,
