@@ -1,12 +1,14 @@
 //! Writes one self-contained HTML page of the themes of reports: charts per section, a theme ×
 //! section matrix, score explanations, and each report's text with its themes highlighted.
 //!
-//! `cargo run --release --example report -- [--top N] [PATH ...] [-o report.html]`
+//! `cargo run --release --example report -- [--top N] [--quiet] [PATH ...] [-o report.html]`
 //!
-//! PATHs are report files or directories (every `*.txt` inside, sorted); the default is
-//! `seeds/`. The page goes to `target/jingwu-report.html` unless `-o` says otherwise; it needs
+//! PATHs are report files or directories (every `.txt`, `.htm`, `.html`, `.docx` and `.pdf`
+//! inside, sorted); the default is `seeds/`. The text of a web page, Word file or PDF is the
+//! text extracted from it, which the page shows and its highlights point into. The page goes to `target/jingwu-report.html` unless `-o` says otherwise; it needs
 //! no network and opens offline. A file that cannot be read is reported on stderr, the others
-//! are still ranked, and the program exits with a failure status at the end.
+//! are still ranked, and the program exits with a failure status at the end. A long run shows
+//! a progress bar on stderr when stderr is a terminal; `--quiet` hides it.
 
 mod common;
 
@@ -14,7 +16,7 @@ use jingwu::{Engine, RankOptions, Ranking};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: report [--top N] [PATH ...] [-o report.html]";
+const USAGE: &str = "usage: report [--top N] [--quiet] [PATH ...] [-o report.html]";
 
 /// The shared arguments, and the file the page goes to.
 fn parse_args() -> Result<(common::Args, PathBuf), String> {
@@ -37,16 +39,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (docs, failed) = common::read(&args.paths);
+    let mut progress = common::Progress::new(args.quiet);
+    let (docs, failed) = common::read(&args.paths, &mut progress);
     if docs.is_empty() {
+        progress.finish();
         eprintln!("error: no reports to rank");
         return ExitCode::FAILURE;
     }
 
     let engine = Engine::new();
     let mut corpus = engine.corpus();
-    corpus.add_all(docs.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+    common::add_all(&mut corpus, &docs, &mut progress);
     let ranking = corpus.rank(&RankOptions::default().top(args.top));
+    progress.finish();
     let sources: Vec<(&str, &str)> = docs.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
     let page = match render(&ranking, &sources) {
         Ok(p) => p,

@@ -1,13 +1,17 @@
 //! Ranks the policing themes of reports: per section, per report, and across all of them.
 //!
-//! `cargo run --release --example themes -- [--json] [--top N] [--explain WORD] [PATH ...]`
+//! `cargo run --release --example themes -- [--json] [--top N] [--explain WORD] [--quiet] [PATH ...]`
 //!
 //! `--explain WORD` prints, for each section and document, WORD's rank, score and figures,
 //! the theme that hides it, or the rule that kept it out.
 //!
-//! PATHs are report files or directories (every `*.txt` inside, sorted); the default is
-//! `seeds/`. A file that cannot be read is reported on stderr, the others are still ranked,
-//! and the program exits with a failure status at the end.
+//! PATHs are report files or directories (every `.txt`, `.htm`, `.html`, `.docx` and `.pdf`
+//! inside, sorted): text in UTF-8, UTF-16, GB18030 or Big5, web pages, Word files and PDFs
+//! with a text layer. The default is `seeds/`. A file that cannot be read (a scanned PDF, a
+//! damaged file) is reported on stderr, the others are still ranked, and the program exits
+//! with a failure status at the end.
+//!
+//! A long run shows a progress bar on stderr when stderr is a terminal; `--quiet` hides it.
 
 mod common;
 
@@ -16,7 +20,7 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: themes [--json] [--top N] [--explain WORD] [PATH ...]";
+const USAGE: &str = "usage: themes [--json] [--top N] [--explain WORD] [--quiet] [PATH ...]";
 
 /// What the program prints.
 enum Output {
@@ -208,10 +212,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (docs, failed) = common::read(&args.paths);
+    let mut progress = common::Progress::new(args.quiet);
+    let (docs, failed) = common::read(&args.paths, &mut progress);
     let engine = Engine::new();
     let mut corpus = engine.corpus();
-    corpus.add_all(docs);
+    common::add_all(&mut corpus, &docs, &mut progress);
     let mut options = RankOptions::default().top(args.top);
     if let Output::Explain(_) = output {
         // Every candidate ranked, so that a word far down the list has its rank.
@@ -221,6 +226,7 @@ fn main() -> ExitCode {
             .explain(Explain::Rejections);
     }
     let ranking = corpus.rank(&options);
+    progress.finish();
     let mut out = String::new();
     match &output {
         Output::Json => {

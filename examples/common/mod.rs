@@ -1,7 +1,11 @@
-//! What the examples share: their common arguments, the default reports and reading them.
+//! What the examples share: their common arguments, the default reports, reading them and
+//! a progress bar.
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jingwu::Decoding;
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// `seeds/` of the working directory, or of the crate when run from elsewhere.
 pub fn default_paths() -> Vec<PathBuf> {
@@ -10,19 +14,95 @@ pub fn default_paths() -> Vec<PathBuf> {
     vec![if here.is_dir() { here } else { crate_seeds }]
 }
 
-/// Reads the reports named by `paths` (files, or directories' `*.txt`), naming each that
-/// cannot be read on stderr. Returns the reports and whether any failed.
-pub fn read(paths: &[PathBuf]) -> (Vec<(String, String)>, bool) {
-    let read = jingwu::read_reports(paths, Decoding::Strict);
-    for e in &read.errors {
-        eprintln!("error: {e}");
+/// How long a run goes before it shows a progress bar.
+const PROGRESS_AFTER: Duration = Duration::from_millis(500);
+
+/// A progress bar on stderr, shown once a run has taken [`PROGRESS_AFTER`], and only when
+/// stderr is a terminal and `--quiet` was not given: nothing else of it reaches stderr.
+pub struct Progress {
+    bar: ProgressBar,
+    started: Instant,
+    enabled: bool,
+    shown: bool,
+}
+
+impl Progress {
+    /// A bar for a run, hidden until it has gone on for a while.
+    pub fn new(quiet: bool) -> Progress {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        let style = ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        bar.set_style(style);
+        Progress {
+            bar,
+            started: Instant::now(),
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            shown: false,
+        }
     }
-    let docs = read
-        .reports
-        .into_iter()
-        .map(|(path, d)| (path, d.into_text()))
-        .collect();
-    (docs, !read.errors.is_empty())
+
+    /// Starts a stage of `len` steps.
+    pub fn stage(&mut self, name: &'static str, len: usize) {
+        self.bar.set_message(name);
+        self.bar.set_length(len as u64);
+        self.bar.set_position(0);
+        self.show_if_long();
+    }
+
+    /// `n` more steps done.
+    pub fn inc(&mut self, n: usize) {
+        self.bar.inc(n as u64);
+        self.show_if_long();
+    }
+
+    fn show_if_long(&mut self) {
+        if self.enabled && !self.shown && self.started.elapsed() >= PROGRESS_AFTER {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(200));
+            self.shown = true;
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// Reads the reports named by `paths` (files, or the report files of directories: `.txt`,
+/// `.htm`, `.html`, `.docx`, `.pdf`), naming each that cannot be read on stderr. Returns the
+/// reports and whether any failed.
+pub fn read(paths: &[PathBuf], progress: &mut Progress) -> (Vec<(String, String)>, bool) {
+    let files = jingwu::report_files(paths);
+    progress.stage("reading", files.len());
+    let mut docs = Vec::new();
+    let mut failed = false;
+    for file in files {
+        let read = file.and_then(|f| jingwu::read_report(&f, Decoding::Strict).map(|d| (f, d)));
+        match read {
+            Ok((f, d)) => docs.push((f.to_string_lossy().into_owned(), d.into_text())),
+            Err(e) => {
+                progress.bar.suspend(|| eprintln!("error: {e}"));
+                failed = true;
+            }
+        }
+        progress.inc(1);
+    }
+    (docs, failed)
+}
+
+/// Documents added to the corpus at a time, between two steps of the progress bar.
+const BATCH: usize = 64;
+
+/// Adds `docs` to `corpus`, a batch at a time, with progress.
+pub fn add_all(corpus: &mut jingwu::Corpus, docs: &[(String, String)], progress: &mut Progress) {
+    progress.stage("analysing", docs.len());
+    for batch in docs.chunks(BATCH) {
+        corpus.add_all(batch.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+        progress.inc(batch.len());
+    }
+    progress.stage("ranking", 1);
 }
 
 /// The arguments the examples share.
@@ -31,9 +111,12 @@ pub struct Args {
     pub top: usize,
     /// The reports: files or directories.
     pub paths: Vec<PathBuf>,
+    /// No progress bar.
+    pub quiet: bool,
 }
 
-/// Reads the arguments: `--top N`, `-h`/`--help` and the report paths (by default `seeds/`).
+/// Reads the arguments: `--top N`, `-q`/`--quiet`, `-h`/`--help` and the report paths (by
+/// default `seeds/`).
 /// `own` is offered every other option with the arguments after it and says whether it took
 /// it; `usage` is the text for `--help` and for an unknown option.
 pub fn parse_args(
@@ -43,6 +126,7 @@ pub fn parse_args(
     let mut args = Args {
         top: 10,
         paths: Vec::new(),
+        quiet: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -53,6 +137,7 @@ pub fn parse_args(
                     .parse()
                     .map_err(|_| format!("--top: `{n}` is not a number"))?;
             }
+            "-q" | "--quiet" => args.quiet = true,
             "-h" | "--help" => return Err(usage.to_string()),
             _ if a.starts_with('-') && a.len() > 1 => {
                 if !own(&a, &mut it)? {

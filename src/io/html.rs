@@ -82,6 +82,8 @@ enum Kid {
     Break,
     /// A paragraph's end, where an element deeper than [`MAX_DEPTH`] started one.
     Paragraph,
+    /// An image: the gap of a photo, after which a lone short sentence is its caption.
+    Image,
 }
 
 #[derive(Debug)]
@@ -344,9 +346,10 @@ impl Builder {
             }
             return TokenSinkResult::Continue;
         }
-        if name == "br" {
+        if name == "br" || name == "img" {
             let top = self.top();
-            self.nodes[top].kids.push(Kid::Break);
+            let kid = if name == "br" { Kid::Break } else { Kid::Image };
+            self.nodes[top].kids.push(kid);
             return TokenSinkResult::Continue;
         }
         let kind = heading_level(name).map_or_else(
@@ -498,12 +501,16 @@ fn text_of(page: &Page, id: usize) -> String {
         stack.push((n, k + 1));
         match kid {
             Kid::Text(t) => out.push_str(t),
-            Kid::Break | Kid::Paragraph => out.push(' '),
+            // A break that no line break of the source around it can join away.
+            Kid::Break | Kid::Paragraph => out.push('\u{1}'),
+            Kid::Image => {}
             Kid::Node(c) if !page.nodes[*c].furniture => stack.push((*c, 0)),
             Kid::Node(_) => {}
         }
     }
-    collapse(&out).trim().to_string()
+    collapse(&collapse(&out).replace('\u{1}', " "))
+        .trim()
+        .to_string()
 }
 
 /// The title: the page's `<h1>` (or `<h2>`, `<h3>`) that its `<title>` names, else its first
@@ -690,6 +697,12 @@ fn render(page: &Page) -> String {
             Kid::Text(t) => lines.line.push_str(t),
             Kid::Break => lines.end_line(),
             Kid::Paragraph => lines.end_paragraph(),
+            Kid::Image => {
+                lines.end_paragraph();
+                if !lines.out.is_empty() && !lines.out.ends_with("\n\n\n") {
+                    lines.out.push('\n');
+                }
+            }
             Kid::Node(c) => {
                 let child = &page.nodes[*c];
                 if child.furniture || Some(*c) == title_node {
@@ -741,7 +754,7 @@ fn link_list(page: &Page, id: usize) -> bool {
                 Kid::Text(t) if node.link => links += visible(t),
                 Kid::Text(t) => text += visible(t),
                 Kid::Node(c) => stack.push(*c),
-                Kid::Break | Kid::Paragraph => {}
+                Kid::Break | Kid::Paragraph | Kid::Image => {}
             }
         }
     }
