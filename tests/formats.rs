@@ -2,6 +2,10 @@
 //! UTF-8 traditional text, UTF-16 without a BOM, a news page with its furniture, a Word
 //! file and a PDF with a text layer. Each gives the feature's title, its two sections and
 //! their themes, and nothing of the page around it.
+#![cfg_attr(
+    not(all(feature = "web", feature = "docx", feature = "pdf")),
+    allow(unused_imports, dead_code)
+)]
 
 mod build;
 mod common;

@@ -144,6 +144,7 @@ fn looks_like_html(head: &[u8]) -> bool {
     .any(|t| opens(t))
 }
 
+#[cfg(feature = "web")]
 /// The charset a web page declares in a `<meta>` of its first bytes
 /// (`<meta charset="gbk">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`),
 /// when it is one jingwu reads.
@@ -176,6 +177,7 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<Encoding> {
     None
 }
 
+#[cfg(feature = "web")]
 /// The [`Encoding`] of one of encoding_rs's, when jingwu reads it.
 fn charset(e: &'static encoding_rs::Encoding) -> Option<Encoding> {
     if e == encoding_rs::UTF_8 {
@@ -220,6 +222,7 @@ mod tests {
         assert_eq!(sniff_format(b"x", p("a.pdf").as_deref()), Format::Pdf);
     }
 
+    #[cfg(feature = "web")]
     #[test]
     fn declared_charsets() {
         assert_eq!(

@@ -48,7 +48,7 @@ impl Format {
 
 /// Most bytes that a Word file's text or a PDF's page content may take decompressed, by
 /// default: 256 MiB.
-pub const DEFAULT_DECOMPRESSED_LIMIT: usize = 256 << 20;
+pub const DEFAULT_DECOMPRESSED_LIMIT: usize = 128 << 20;
 
 /// How to read reports: strict or lossy decoding, an encoding or format to force, and a
 /// limit on what compressed files may take decompressed.
@@ -222,9 +222,11 @@ pub fn decode_report(bytes: &[u8], options: impl Into<ReadOptions>) -> Result<De
 ///             <body><nav><a href=/>首页</a></nav><h1>打好反诈攻坚战</h1>\
 ///             <div class=content><p>全市公安机关严打电信网络诈骗。</p></div>\
 ///             <footer>版权所有</footer></body></html>";
+/// # #[cfg(feature = "web")] {
 /// let d = extract_report(page.as_bytes(), Decoding::Strict)?;
 /// assert_eq!(d.format(), Format::Html);
 /// assert_eq!(d.text(), "打好反诈攻坚战\n\n全市公安机关严打电信网络诈骗。\n");
+/// # }
 /// # Ok::<(), jingwu::Error>(())
 /// ```
 pub fn extract_report(bytes: &[u8], options: impl Into<ReadOptions>) -> Result<Decoded, Error> {
@@ -250,37 +252,49 @@ fn extract(bytes: &[u8], options: &ReadOptions, path: Option<&Path>) -> Result<D
         }
         return decode_report(bytes, options);
     }
-    let extracted = match format {
-        #[cfg(feature = "web")]
-        Format::Html => html::extract(bytes, options.decoding, options.encoding)?,
-        #[cfg(feature = "docx")]
-        Format::Docx => decode::Text {
-            text: docx::extract(bytes, options.limit)?,
-            encoding: Encoding::Utf8,
-            replaced: 0,
-        },
-        #[cfg(feature = "pdf")]
-        Format::Pdf => decode::Text {
-            text: pdf::extract(bytes, options.limit)?,
-            encoding: Encoding::PdfText,
-            replaced: 0,
-        },
-        other => {
-            return Err(Error::new(
-                ErrorKind::Unsupported,
-                format!(
-                    "a {other:?} file, which this build does not read (cargo feature `{}`)",
-                    other.feature().unwrap_or("default")
-                ),
-            ));
-        }
-    };
+    let extracted = extract_as(format, bytes, options)?;
     Ok(Decoded {
         text: extracted.text,
         encoding: extracted.encoding,
         replaced: extracted.replaced,
         format,
     })
+}
+
+/// The text of `bytes` read as `format`, which is not text.
+#[cfg_attr(
+    not(all(feature = "web", feature = "docx", feature = "pdf")),
+    allow(unused_variables)
+)]
+fn extract_as(format: Format, bytes: &[u8], options: &ReadOptions) -> Result<decode::Text, Error> {
+    match format {
+        #[cfg(feature = "web")]
+        Format::Html => return html::extract(bytes, options.decoding, options.encoding),
+        #[cfg(feature = "docx")]
+        Format::Docx => {
+            return Ok(decode::Text {
+                text: docx::extract(bytes, options.limit)?,
+                encoding: Encoding::Utf8,
+                replaced: 0,
+            });
+        }
+        #[cfg(feature = "pdf")]
+        Format::Pdf => {
+            return Ok(decode::Text {
+                text: pdf::extract(bytes, options.limit)?,
+                encoding: Encoding::PdfText,
+                replaced: 0,
+            });
+        }
+        _ => {}
+    }
+    Err(Error::new(
+        ErrorKind::Unsupported,
+        format!(
+            "a {format:?} file, which this build does not read (cargo feature `{}`)",
+            format.feature().unwrap_or("default")
+        ),
+    ))
 }
 
 /// Reads a report file: its format by its first bytes, then its extension (`.pdf`,
