@@ -243,6 +243,34 @@ fn a_hand_made_pdf_with_a_to_unicode_map() {
 
 #[cfg(feature = "pdf")]
 #[test]
+fn lines_of_a_narrow_column_are_joined_into_paragraphs() {
+    // An official document's column, 23 characters wide, as a PDF sets it.
+    let column = [
+        "象山县公安局坚持统筹推进护航亚运和社会面整体防",
+        "控，通过12345热线等平台稳步推进警情分流工作，",
+        "全县各派出所有效警情数同比下降12.93%。赛事期间",
+        "，象山公安用警总量达3.9万人次，确保了105场沙",
+        "排比赛、194轮帆船比赛顺利进行。",
+        "创新发展，当好助力经济“服务员”",
+    ];
+    let pdf = build::text_pdf(&column);
+    let d = jingwu::extract_report(&pdf, Decoding::Strict).unwrap();
+    assert_eq!(d.text(), column.join("\n") + "\n");
+    let report = Report::parse(d.text());
+    let blocks: Vec<&str> = report.blocks().map(|b| b.text()).collect();
+    assert_eq!(
+        blocks,
+        [
+            "象山县公安局坚持统筹推进护航亚运和社会面整体防控，通过12345热线等平台稳步推进警情分流工作，\
+             全县各派出所有效警情数同比下降12.93%。赛事期间，象山公安用警总量达3.9万人次，确保了105场沙\
+             排比赛、194轮帆船比赛顺利进行。",
+            "创新发展，当好助力经济“服务员”",
+        ]
+    );
+}
+
+#[cfg(feature = "pdf")]
+#[test]
 fn scanned_and_locked_pdfs_are_errors_and_the_other_files_are_ranked() {
     let dir = temp_dir("pdfs");
     std::fs::write(dir.join("a-scan.pdf"), build::scanned_pdf()).unwrap();

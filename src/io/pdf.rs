@@ -40,14 +40,9 @@ pub(crate) fn extract(bytes: &[u8], limit: usize) -> Result<String, Error> {
     let mut broken = 0;
     for (_, &page) in pages.iter() {
         match page_lines(&doc, page, &mut budget) {
-            Ok(lines) => {
-                if !lines.is_empty() {
-                    if !out.is_empty() {
-                        out.push('\n');
-                    }
-                    out.push_str(&lines);
-                }
-            }
+            // Pages follow one another without a blank line: a paragraph goes on over the
+            // page break.
+            Ok(lines) => out.push_str(&lines),
             Err(e) if e.kind() == &ErrorKind::TooLarge => return Err(e),
             Err(_) => broken += 1,
         }
@@ -343,9 +338,10 @@ fn lines_of(shown: &[Shown]) -> String {
         .max_by_key(|&(dy, n)| (*n, std::cmp::Reverse(*dy)))
         .map(|(dy, _)| *dy as f32 / 10.0);
     let mut out = String::new();
+    let last = lines.len().saturating_sub(1);
     for (k, (y, size, text)) in lines.iter().enumerate() {
         let text = text.trim();
-        if text.is_empty() {
+        if text.is_empty() || ((k == 0 || k == last) && is_page_number(text)) {
             continue;
         }
         if k > 0 && !out.is_empty() {
@@ -362,6 +358,19 @@ fn lines_of(shown: &[Shown]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Whether a line at the top or foot of a page is its number (`- 3 -`, `第3页 共12页`, `3/12`).
+fn is_page_number(line: &str) -> bool {
+    let mut digits = 0;
+    for c in line.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if !(c.is_whitespace() || "-—–_·•|/第页共".contains(c)) {
+            return false;
+        }
+    }
+    (1..=8).contains(&digits)
 }
 
 #[cfg(test)]
@@ -406,5 +415,21 @@ mod tests {
                 "{e}"
             );
         }
+    }
+
+    #[test]
+    fn page_numbers() {
+        for line in ["- 3 -", "第3页 共12页", "3/12", "—12—", "7"] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["2023年", "共3起", "", "象山公安"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+        let shown = [
+            piece(50.0, 800.0, "象山县公安局坚持统筹推进"),
+            piece(50.0, 786.0, "分流工作。"),
+            piece(290.0, 40.0, "- 1 -"),
+        ];
+        assert_eq!(lines_of(&shown), "象山县公安局坚持统筹推进\n分流工作。\n");
     }
 }

@@ -4,7 +4,7 @@ use super::bylines::parse_bylines;
 use super::furniture::{dated_lists, furniture, is_menu_item, menu_runs};
 use super::headers::{section_title, section_title_and_subhead};
 use super::numbered::{Numbered, number_marker, numbered};
-use super::repair::should_join;
+use super::repair::{broken_by_width, should_join, wrap_width};
 use super::shape::{is_caption, is_heading};
 use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
 use crate::text::{CharCounter, MappedText, Span, to_simplified};
@@ -71,6 +71,8 @@ impl<'a> Parser<'a> {
             })
             .collect();
         let contents: Vec<&str> = lines.iter().map(|l| &probe[l.span]).collect();
+        // The width a PDF's page broke its lines at, if it did.
+        let wrap = wrap_width(&contents);
         let menu: Vec<bool> = menu_runs(&items)
             .into_iter()
             .zip(dated_lists(&contents))
@@ -105,10 +107,11 @@ impl<'a> Parser<'a> {
                 }
             } else {
                 let join = match &self.pending {
-                    Some(p) => p
-                        .lines
-                        .last()
-                        .is_some_and(|&last| should_join(&probe[last], content)),
+                    Some(p) => p.lines.last().is_some_and(|&last| {
+                        should_join(&probe[last], content)
+                            || (line.gap == 0
+                                && wrap.is_some_and(|w| broken_by_width(&probe[last], w)))
+                    }),
                     None => false,
                 };
                 if join {

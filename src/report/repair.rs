@@ -50,6 +50,41 @@ pub(super) fn should_join(prev: &str, next: &str) -> bool {
         || (clause.chars().count() <= 3 && !cues.openers.contains(&clause))
 }
 
+/// Shortest line, in columns (a Han character takes two), that counts towards a text's
+/// wrap width.
+const WRAP_MIN_COLUMNS: usize = 30;
+
+/// A line's width in columns: two for a character that is not ASCII, one for ASCII.
+fn columns(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// The width at which the page broke the lines of `lines` (the text of a PDF set in one
+/// column): the width of the widest lines, past the widest tenth (a line can run past the
+/// margin), when at least three lines and a third of the long ones come within a
+/// twentieth of it. `None` for text whose lines are its paragraphs.
+pub(super) fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| columns(l))
+        .filter(|&w| w >= WRAP_MIN_COLUMNS)
+        .collect();
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    let width = *widths.get(widths.len() / 10)?;
+    let near = widths
+        .iter()
+        .filter(|&&w| w * 20 >= width * 19 && w * 20 <= width * 21)
+        .count();
+    (near >= 3 && near * 3 >= widths.len()).then_some(width)
+}
+
+/// Whether `prev`, followed by the next line with no blank line between, was broken there
+/// by the page's width `width`: it fills the width and ends no sentence (`推进警情⏎分流工作`
+/// in a column of 28 characters).
+pub(super) fn broken_by_width(prev: &str, width: usize) -> bool {
+    columns(prev) * 100 >= width * 85 && !ends_sentence(prev) && !prev.ends_with(['：', ':'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +122,38 @@ mod tests {
         ));
         // Particle.
         assert!(should_join("这一年，这样", "的“模范卷”慈溪公安还答了很多"));
+    }
+
+    #[test]
+    fn lines_broken_by_the_page_width() {
+        let column = [
+            "象山县公安局坚持统筹推进护航亚运和社会面整体防",
+            "控，通过12345热线等平台稳步推进警情分流工作，",
+            "全县各派出所有效警情数同比下降12.93%。",
+            "赛事期间，象山公安用警总量达3.9万人次，确保了",
+            "105场沙排比赛顺利进行。",
+            "创新发展，当好助力经济“服务员”",
+        ];
+        let width = wrap_width(&column).expect("a column");
+        assert!(broken_by_width(column[0], width));
+        assert!(broken_by_width(column[1], width));
+        assert!(!broken_by_width(column[2], width), "a sentence ends");
+        assert!(!broken_by_width(column[5], width), "short");
+        // Lines that are paragraphs of their own have no wrap width.
+        let paragraphs = [
+            "事虽迩，不行不至。",
+            "今年来，象山县公安局坚持以习近平新时代中国特色社会主义思想为指导，严格落实上级决策部署。",
+            "象山县公安局民警辅警做好颁奖现场秩序维护工作。",
+            "为持续打造一流治安环境，倾力构建平安象山，象山公安扎实推进道路隐患治理、源头风险监管、交通违法打击各项工作，今年以来交通事故发生数同比下降2.6%。",
+        ];
+        assert_eq!(wrap_width(&paragraphs), None);
+        // Nor have the bundled reports, whose lines are paragraphs.
+        for seed in [
+            include_str!("../../seeds/000_12d651512e7a8b8a.txt"),
+            include_str!("../../seeds/gw_1.txt"),
+        ] {
+            let lines: Vec<&str> = seed.lines().map(str::trim).collect();
+            assert_eq!(wrap_width(&lines), None);
+        }
     }
 }
