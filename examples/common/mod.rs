@@ -44,9 +44,9 @@ impl Progress {
 
     /// Starts a stage of `len` steps.
     pub fn stage(&mut self, name: &'static str, len: usize) {
-        self.bar.set_message(name);
-        self.bar.set_length(len as u64);
         self.bar.set_position(0);
+        self.bar.set_length(len as u64);
+        self.bar.set_message(name);
         self.show_if_long();
     }
 
