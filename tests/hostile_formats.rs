@@ -242,7 +242,7 @@ proptest! {
             &[
                 b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
                 b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-                format!("<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>\n").into_bytes(),
+                b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec(),
                 format!("<< /Length {} >>\nstream\n{ops}\nendstream", ops.len()).into_bytes(),
             ],
             "",

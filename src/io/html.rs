@@ -86,12 +86,26 @@ enum Kid {
     Image,
 }
 
+/// Why an element is page furniture on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// It is not.
+    None,
+    /// By its element (`nav`, `script`, `footer`): always.
+    Element,
+    /// By its `class`, `id`, `role` or style: unless it holds most of the page's text (a
+    /// wrapper named `top` around everything).
+    Names,
+}
+
 #[derive(Debug)]
 struct Node {
     name: String,
     kind: Kind,
     parent: usize,
-    /// Furniture itself or inside furniture.
+    /// What marks the element itself as furniture.
+    mark: Mark,
+    /// Furniture itself or inside furniture (worked out once the page is read).
     furniture: bool,
     /// Inside a link.
     link: bool,
@@ -395,15 +409,21 @@ impl Builder {
             return TokenSinkResult::Continue;
         }
         let parent = self.top();
-        let furniture =
-            self.nodes[parent].furniture || DROPPED.contains(&name) || furniture_attrs(&tag.attrs);
+        let mark = if DROPPED.contains(&name) {
+            Mark::Element
+        } else if furniture_attrs(&tag.attrs) {
+            Mark::Names
+        } else {
+            Mark::None
+        };
         let link = self.nodes[parent].link || kind == Kind::Link;
         let id = self.nodes.len();
         self.nodes.push(Node {
             name: name.to_string(),
             kind,
             parent,
-            furniture,
+            mark,
+            furniture: false,
             link,
             kids: Vec::new(),
         });
@@ -463,6 +483,7 @@ fn parse(html: &str) -> Page {
         name: String::new(),
         kind: Kind::Block,
         parent: 0,
+        mark: Mark::None,
         furniture: false,
         link: false,
         kids: Vec::new(),
@@ -479,9 +500,64 @@ fn parse(html: &str) -> Page {
     while let TokenizerResult::Script(()) = tokenizer.feed(&input) {}
     tokenizer.end();
     let b = tokenizer.sink.0.into_inner();
-    Page {
+    let mut page = Page {
         nodes: b.nodes,
         title: b.title,
+    };
+    mark_furniture(&mut page);
+    page
+}
+
+/// Text outside furniture and links, and text of links, in each element and its
+/// descendants.
+struct Counts {
+    text: Vec<usize>,
+    links: Vec<usize>,
+}
+
+/// Adds up the text of each element: children come after their parents, so one pass from
+/// the end does it. `skip` says which elements' own text is left out.
+fn counts(page: &Page, skip: impl Fn(&Node) -> bool) -> Counts {
+    let mut text = vec![0usize; page.nodes.len()];
+    let mut links = vec![0usize; page.nodes.len()];
+    for (i, n) in page.nodes.iter().enumerate().rev() {
+        if !skip(n) {
+            let own: usize = n
+                .kids
+                .iter()
+                .map(|k| match k {
+                    Kid::Text(t) => visible(t),
+                    _ => 0,
+                })
+                .sum();
+            if n.link {
+                links[i] += own;
+            } else {
+                text[i] += own;
+            }
+        }
+        if i > 0 {
+            text[n.parent] += text[i];
+            links[n.parent] += links[i];
+        }
+    }
+    Counts { text, links }
+}
+
+/// Works out which elements are furniture: those marked by their element, those marked by
+/// their names that hold no more than half of the page's text, and everything inside them.
+fn mark_furniture(page: &mut Page) {
+    let all = counts(page, |_| false);
+    let total = all.text[0];
+    for i in 1..page.nodes.len() {
+        let n = &page.nodes[i];
+        let own = match n.mark {
+            Mark::Element => true,
+            Mark::Names => all.text[i] * 2 <= total,
+            Mark::None => false,
+        };
+        let inherited = page.nodes[n.parent].furniture;
+        page.nodes[i].furniture = own || inherited;
     }
 }
 
@@ -573,32 +649,8 @@ fn in_dropped(page: &Page, mut i: usize) -> bool {
 
 /// The article: from the page down, into the child that holds most of its parent's text
 /// outside furniture and links, while there is one.
-fn article(page: &Page) -> usize {
-    // Text outside furniture and links in each element and its descendants; children come
-    // after their parents, so one pass from the end adds them up.
-    let mut text = vec![0usize; page.nodes.len()];
-    let mut links = vec![0usize; page.nodes.len()];
-    for (i, n) in page.nodes.iter().enumerate().rev() {
-        if !n.furniture {
-            let own: usize = n
-                .kids
-                .iter()
-                .map(|k| match k {
-                    Kid::Text(t) => visible(t),
-                    _ => 0,
-                })
-                .sum();
-            if n.link {
-                links[i] += own;
-            } else {
-                text[i] += own;
-            }
-        }
-        if i > 0 {
-            text[n.parent] += text[i];
-            links[n.parent] += links[i];
-        }
-    }
+fn article(page: &Page, counts: &Counts) -> usize {
+    let text = &counts.text;
     let mut at = 0;
     loop {
         let best = page.nodes[at]
@@ -673,7 +725,8 @@ impl Lines {
 
 fn render(page: &Page) -> String {
     let (title, title_node) = title(page);
-    let root = article(page);
+    let counts = counts(page, |n| n.furniture);
+    let root = article(page, &counts);
     let mut lines = Lines {
         out: String::new(),
         line: String::new(),
@@ -709,7 +762,7 @@ fn render(page: &Page) -> String {
                     continue;
                 }
                 if matches!(child.kind, Kind::Block | Kind::Heading(_)) {
-                    if link_list(page, *c) {
+                    if link_list(&counts, *c) {
                         continue;
                     }
                     lines.end_paragraph();
@@ -735,29 +788,8 @@ fn render(page: &Page) -> String {
 }
 
 /// Whether the block `id` is mostly links: a list of other pages inside the article.
-fn link_list(page: &Page, id: usize) -> bool {
-    let (mut text, mut links) = (0, 0);
-    let mut stack = vec![id];
-    let mut seen = 0;
-    while let Some(n) = stack.pop() {
-        seen += 1;
-        if seen > 4096 {
-            // A large block is the article's own, not a list of links.
-            return false;
-        }
-        let node = &page.nodes[n];
-        if node.furniture {
-            continue;
-        }
-        for kid in &node.kids {
-            match kid {
-                Kid::Text(t) if node.link => links += visible(t),
-                Kid::Text(t) => text += visible(t),
-                Kid::Node(c) => stack.push(*c),
-                Kid::Break | Kid::Paragraph | Kid::Image => {}
-            }
-        }
-    }
+fn link_list(counts: &Counts, id: usize) -> bool {
+    let (text, links) = (counts.text[id], counts.links[id]);
     links >= 4 && links > 2 * text
 }
 
@@ -803,6 +835,13 @@ mod tests {
         let text = article_text(&page);
         assert_eq!(text, "深层的段落。\n\n又一段\n");
         assert_eq!(article_text(""), "");
+        // A wrapper named like furniture around the whole page is not furniture.
+        let page = "<div id=top><div class=nav><a href=/>首页</a></div>\
+                    <p>全市公安机关严打电信网络诈骗，守护群众钱袋子。</p></div>";
+        assert_eq!(
+            article_text(page),
+            "全市公安机关严打电信网络诈骗，守护群众钱袋子。\n"
+        );
         assert_eq!(article_text("<script>"), "");
     }
 }
