@@ -18,7 +18,8 @@ pub struct RankOptions {
     pub(crate) single_mention_boost: f64,
     pub(crate) prior_units: f64,
     pub(crate) min_collocation_count: u64,
-    pub(crate) min_cohesion: f64,
+    pub(crate) min_dominance: f64,
+    pub(crate) min_association: f64,
     pub(crate) max_evidence: usize,
     pub(crate) explain: Explain,
 }
@@ -33,7 +34,8 @@ impl Default for RankOptions {
             single_mention_boost: 0.7,
             prior_units: 8.0,
             min_collocation_count: 2,
-            min_cohesion: 0.5,
+            min_dominance: 0.5,
+            min_association: 0.5,
             max_evidence: 50,
             explain: Explain::Nothing,
         }
@@ -113,9 +115,22 @@ impl RankOptions {
         self
     }
 
-    /// The share of its rarest word's occurrences a collocation must hold (default 0.5).
-    pub fn min_cohesion(mut self, c: f64) -> Self {
-        self.min_cohesion = c.clamp(0.0, 1.0);
+    /// The share of its rarest word's mentions a run of words must hold to be a collocation
+    /// by dominance (default 0.5): its words are seldom said without it. A run that holds
+    /// less can still be a collocation by association ([`RankOptions::min_association`]).
+    pub fn min_dominance(mut self, share: f64) -> Self {
+        self.min_dominance = share.clamp(0.0, 1.0);
+        self
+    }
+
+    /// How strongly the words of a collocation by association must stand together
+    /// (default 0.5): the
+    /// least normalised pointwise mutual information, from −1 (never together) through 0
+    /// (as chance has it) to 1 (never apart), of the weakest place where the run could be
+    /// cut in two. The two parts must also stand together more often than chance explains
+    /// (a log-likelihood ratio of at least 3.84, the 5 % level).
+    pub fn min_association(mut self, npmi: f64) -> Self {
+        self.min_association = npmi.clamp(-1.0, 1.0);
         self
     }
 
@@ -156,7 +171,8 @@ impl RankOptions {
     pub(crate) fn cohesion(&self) -> Cohesion {
         Cohesion {
             min_count: self.min_collocation_count,
-            min_share: self.min_cohesion,
+            min_share: self.min_dominance,
+            min_npmi: self.min_association,
         }
     }
 }
