@@ -1,14 +1,23 @@
 //! Collocations: runs of words that recur across the corpus and stick together (护航亚运,
 //! 旅游市场秩序), found from the corpus statistics and then in each document.
 
-use super::rules::{Reject, name_kind};
+use super::rules::{Reject, is_place_name, name_kind};
 use super::runs::{MAX_NGRAM, RunKey, ngrams, phrase_runs, shape_verdict, takes_an_object};
 use super::{Candidate, Finder};
 use crate::document::DocToken;
 use crate::stats::{CorpusStats, NGRAM_SEP, TermCounts};
 use crate::text::Span;
 use crate::theme::Source;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// How the words of a collocation stand together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bond {
+    /// The run holds most of its rarest word's mentions.
+    Dominance,
+    /// Its parts are said together more often than chance and their own frequencies explain.
+    Association,
+}
 
 /// The runs of words accepted as collocations across a corpus.
 #[derive(Debug, Default, Clone)]
@@ -17,8 +26,8 @@ pub(crate) struct Collocations {
     cohesion: Cohesion,
     /// Words counted in the corpus: the sample size of the association test.
     words: u64,
-    /// Accepted runs, as their words joined by the separator.
-    accepted: FxHashSet<String>,
+    /// Accepted runs, as their words joined by the separator, and how each was accepted.
+    accepted: FxHashMap<String, Bond>,
     /// Every shorter run an accepted run starts with (its first word, its first two...), so
     /// that a search stops at the first word that starts none.
     prefixes: FxHashSet<String>,
@@ -99,15 +108,18 @@ impl Cohesion {
         words: u64,
         key: &str,
         c: &TermCounts,
-    ) -> Option<Reject> {
+    ) -> Result<Bond, Reject> {
         if c.count < self.min_count {
-            return Some(Reject::NotRepeated);
+            return Err(Reject::NotRepeated);
         }
         if dominance(stats, key, c.count) >= self.min_share {
-            return None;
+            return Ok(Bond::Dominance);
         }
         let weakest = weakest_cut(stats, words, key, c.count);
-        (weakest.llr < MIN_LLR || weakest.npmi < self.min_npmi).then_some(Reject::NotCohesive)
+        if weakest.llr < MIN_LLR || weakest.npmi < self.min_npmi {
+            return Err(Reject::NotCohesive);
+        }
+        Ok(Bond::Association)
     }
 }
 
@@ -162,10 +174,10 @@ impl Collocations {
             ..Collocations::default()
         };
         for (key, c) in stats.ngram_counts() {
-            if cohesion.verdict(stats, words, key, c).is_some() {
+            let Ok(bond) = cohesion.verdict(stats, words, key, c) else {
                 continue;
-            }
-            out.accepted.insert(key.to_string());
+            };
+            out.accepted.insert(key.to_string(), bond);
             for (i, _) in key.match_indices(NGRAM_SEP) {
                 out.prefixes.insert(key[..i].to_string());
             }
@@ -175,11 +187,12 @@ impl Collocations {
 
     /// Why the run `key`, counted `c`, is no collocation, if it is not.
     fn verdict(&self, stats: &CorpusStats, key: &str, c: &TermCounts) -> Option<Reject> {
-        self.cohesion.verdict(stats, self.words, key, c)
+        self.cohesion.verdict(stats, self.words, key, c).err()
     }
 
-    fn contains(&self, key: &str) -> bool {
-        self.accepted.contains(key)
+    /// How the run `key` was accepted, if it was.
+    fn bond(&self, key: &str) -> Option<Bond> {
+        self.accepted.get(key).copied()
     }
 
     /// Whether some accepted run is longer than `key` and starts with it.
@@ -204,7 +217,7 @@ impl Finder<'_, '_> {
                 })
                 .or_else(|| {
                     RunKey::of(doc, g).write_key(key);
-                    if colloc.contains(key) {
+                    if colloc.bond(key).is_some() {
                         return None;
                     }
                     let counts = stats.ngram_by_key(key).copied().unwrap_or_default();
@@ -237,7 +250,7 @@ impl Finder<'_, '_> {
                     let g = &run[i..i + n];
                     key.push(NGRAM_SEP);
                     key.push_str(doc.text(g[n - 1].norm));
-                    if !colloc.contains(key) {
+                    if colloc.bond(key).is_none() {
                         if colloc.extends(key) {
                             continue;
                         }
@@ -256,7 +269,10 @@ impl Finder<'_, '_> {
                         self.reject(si, norm, Reject::TakesAnObject);
                         continue;
                     }
-                    if let Some(kind) = name_kind(text) {
+                    let kind = name_kind(text).or_else(|| {
+                        is_place_name(self.idfs.table(), text).then_some(Reject::ProperName)
+                    });
+                    if let Some(kind) = kind {
                         self.reject(si, norm, kind);
                         self.places.exclude(norm, kind);
                         continue;

@@ -242,7 +242,7 @@ impl<'a> Finder<'a, '_> {
         }
         let mut names: Vec<(&'a str, QuoteEvidence)> = Vec::with_capacity(quoted.len());
         for (name, e) in quoted {
-            let reject = if self.own.starts(name) {
+            let reject = if self.own.names_itself(name) {
                 Some(Reject::OwnName)
             } else if seg.is_never_a_name(name) {
                 Some(Reject::NeverAName)
@@ -271,10 +271,6 @@ impl<'a> Finder<'a, '_> {
             let parts = first
                 .map(|(si, span)| span_parts(doc, si, span))
                 .unwrap_or_default();
-            if parts.iter().any(|&p| self.own.starts(p)) {
-                self.reject_quote(&quote_spans, name, Reject::OwnName);
-                continue;
-            }
             let known = seg.lexicon().get(name);
             let joined = first.is_some_and(|(si, span)| {
                 let toks = doc.sentence_tokens(&doc.sentences[si]);

@@ -195,6 +195,36 @@ pub(crate) fn name_kind(text: &str) -> Option<Reject> {
         .then_some(Reject::EventOrHonour)
 }
 
+/// Whether `text` is the name of a place by its ending (菜园镇, 利洋村, 梅县区, 梅南林场):
+/// a kind of place after a name of two characters or more, where the kind's last
+/// characters make no word of general Chinese with what comes before them (经济区 of
+/// 海港经济区 and 乡村 of 美丽乡村 are kinds of place, not names), or after a name that
+/// ends in a kind itself and that general Chinese knows (梅县 of 梅县区).
+pub(crate) fn is_place_name(background: &crate::stats::BackgroundIdf, text: &str) -> bool {
+    let cues = crate::vocab::cues();
+    let Some(kind) = cues.place_kinds.iter().find(|k| text.ends_with(*k)) else {
+        return false;
+    };
+    let stem = &text[..text.len() - kind.len()];
+    let stem_chars: Vec<char> = stem.chars().collect();
+    if stem_chars.len() < 2 {
+        return false;
+    }
+    if cues.place_kinds.iter().any(|k| stem.ends_with(k)) && background.get(stem).is_some() {
+        return true;
+    }
+    if kind.chars().nth(1).is_some() {
+        // A kind of two characters or more after a name general Chinese does not know.
+        return background.get(stem).is_none();
+    }
+    // The kind with one or two characters before it, as one word, is a kind of place.
+    !(1..=2).any(|k| {
+        let at = stem_chars.len().saturating_sub(k);
+        let tail: String = stem_chars[at..].iter().collect();
+        stem_chars.len() > k - 1 && background.get(&format!("{tail}{kind}")).is_some()
+    })
+}
+
 /// One rule of an ordered table: the reason it gives, and its test `T` (a function of what
 /// the rules of the table read) that says whether it applies.
 pub(crate) struct Rule<T> {
@@ -245,6 +275,26 @@ mod tests {
             ("枫桥式公安派出所", None),
         ] {
             assert_eq!(name_kind(text), kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn place_names_by_their_endings() {
+        let bg = crate::stats::BackgroundIdf::jieba();
+        for (text, place) in [
+            ("菜园镇", true),
+            ("利洋村", true),
+            ("梅县区", true),
+            ("梅南林场", true),
+            ("海港经济区", false),
+            ("美丽乡村", false),
+            ("新农村", false),
+            ("城区", false),
+            ("社区", false),
+            ("林场", false),
+            ("渔船安全", false),
+        ] {
+            assert_eq!(is_place_name(&bg, text), place, "{text}");
         }
     }
 

@@ -50,6 +50,8 @@ pub(crate) struct Cues {
     pub(crate) event_endings: Vec<&'static str>,
     /// Labels of a web page's metadata (来源, 发布时间, 责任编辑), longest first.
     pub(crate) page_fields: Vec<&'static str>,
+    /// Kinds of place that end a place's name (镇, 村, 林场), longest first.
+    pub(crate) place_kinds: Vec<&'static str>,
 }
 
 /// The cue lists, read on first use.
@@ -117,6 +119,7 @@ impl Cues {
             body_endings: words(include_str!("../data/cues/body_endings.txt")),
             event_endings: words(include_str!("../data/cues/event_endings.txt")),
             page_fields: longest_first(include_str!("../data/cues/page_fields.txt")),
+            place_kinds: longest_first(include_str!("../data/cues/place_kinds.txt")),
         }
     }
 }
@@ -161,6 +164,7 @@ mod tests {
             &c.body_endings,
             &c.event_endings,
             &c.page_fields,
+            &c.place_kinds,
         ] {
             assert!(!list.is_empty());
             let mut sorted = list.clone();
