@@ -162,9 +162,10 @@ fn work_done_on_a_lexicon_theme_is_that_theme() {
     );
     let t = find(themes, "电信网络诈骗").expect("lexicon theme ranked");
     assert_eq!(t.tf(), 5, "{texts:?}");
-    // A verb before a word the lexicon does not know can make a name.
-    let t = find(themes, "护航亚运").expect("collocation ranked");
-    assert_eq!(t.source(), Source::Collocation, "{texts:?}");
+    // So is a verb before a word the lexicon does not know: the work is done on 亚运.
+    assert!(find(themes, "护航亚运").is_none(), "{texts:?}");
+    let t = find(themes, "亚运").expect("the object of the work ranked");
+    assert_eq!(t.tf(), 3, "{texts:?}");
 }
 
 #[test]
