@@ -269,9 +269,16 @@ impl Finder<'_, '_> {
                         self.reject(si, norm, Reject::TakesAnObject);
                         continue;
                     }
-                    let kind = name_kind(text).or_else(|| {
-                        is_place_name(self.idfs.table(), text).then_some(Reject::ProperName)
-                    });
+                    // A body named inside a run makes it the body's (公安部命名,
+                    // 上海市公安局边防).
+                    let body_inside = g[..n - 1]
+                        .iter()
+                        .any(|t| name_kind(doc.text(t.norm)) == Some(Reject::Body));
+                    let kind = name_kind(text)
+                        .or_else(|| body_inside.then_some(Reject::Body))
+                        .or_else(|| {
+                            is_place_name(self.idfs.table(), text).then_some(Reject::ProperName)
+                        });
                     if let Some(kind) = kind {
                         self.reject(si, norm, kind);
                         self.places.exclude(norm, kind);

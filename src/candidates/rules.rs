@@ -42,8 +42,8 @@ pub enum Reject {
     /// The reporting body's own name or place, or a place police bodies are named by
     /// (象山 of 象山公安, 泰顺 of 泰顺县公安局).
     OwnName,
-    /// The name of a body that does the work, the actor rather than the theme (刑事局,
-    /// 警政署, 综合执法局).
+    /// The name of a body that does the work, or of its officer: the actor rather than the
+    /// theme (刑事局, 警政署, 综合执法局, 全国公安, 副区长).
     Body,
     /// The name of an event or an honour (新闻发布会, 成立75周年, 全国巾帼文明岗).
     EventOrHonour,
@@ -158,7 +158,9 @@ impl Reject {
             Reject::SingleCharacter => "a single character",
             Reject::Generic => "general policing vocabulary, or rhetoric, in every report",
             Reject::OwnName => "the reporting body's own name or place",
-            Reject::Body => "the name of a body that does the work (刑事局, 警政署)",
+            Reject::Body => {
+                "the name of a body that does the work, or its officer (刑事局, 副区长)"
+            }
             Reject::EventOrHonour => "the name of an event or an honour (新闻发布会, 文明岗)",
             Reject::Place => "said mostly as a place where the work is done (在…, …周边)",
             Reject::InFigurativeQuote => "stands only inside a quote that is no name",
@@ -183,16 +185,33 @@ impl std::fmt::Display for Reject {
 }
 
 /// What a name names when it is no theme: a body (its ending is a body's, and it has three
-/// characters or more) or an event or an honour.
+/// characters or more, or it is such an ending of two: 支队; or it ends in the kind of body
+/// police bodies are named by: 全国公安, 上海边防派出所), an officer of a body or a place
+/// (局长, 副区长), or an event or an honour.
 pub(crate) fn name_kind(text: &str) -> Option<Reject> {
     let cues = crate::vocab::cues();
-    if text.chars().nth(2).is_some() && cues.body_endings.iter().any(|e| text.ends_with(e)) {
+    let long = text.chars().nth(2).is_some();
+    if (long && cues.body_endings.iter().any(|e| text.ends_with(e)))
+        || (text.chars().nth(1).is_some() && cues.body_endings.contains(&text))
+        || (long && cues.body_suffixes.iter().any(|e| text.ends_with(e)))
+        || is_office(text)
+    {
         return Some(Reject::Body);
     }
     cues.event_endings
         .iter()
         .any(|e| text.ends_with(e))
         .then_some(Reject::EventOrHonour)
+}
+
+/// Whether `text` names an office: the head (长) of a kind of body or place, deputy or not
+/// (局长, 所长, 副区长, 县长).
+fn is_office(text: &str) -> bool {
+    let mut chars = text.strip_prefix('副').unwrap_or(text).chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(kind), Some('长'), None) if "局所区县市镇乡村厅部处科队站院".contains(kind)
+    )
 }
 
 /// Whether `text` is the name of a place by its ending (菜园镇, 利洋村, 梅县区, 梅南林场):
@@ -272,7 +291,13 @@ mod tests {
             ("发布会", Some(Reject::EventOrHonour)),
             ("反诈中心", None),
             ("三合会", None),
-            ("枫桥式公安派出所", None),
+            ("支队", Some(Reject::Body)),
+            ("全国公安", Some(Reject::Body)),
+            ("副区长", Some(Reject::Body)),
+            ("所长", Some(Reject::Body)),
+            ("公安", None),
+            ("长期", None),
+            ("校长", None),
         ] {
             assert_eq!(name_kind(text), kind, "{text}");
         }
