@@ -292,7 +292,8 @@ fn corpus_evidence_comes_from_the_documents_in_order() {
 
 #[test]
 fn corpus_themes_do_not_depend_on_the_order_of_the_documents() {
-    // 沙排 is said once in one report (boost 0.7 there) and twice in the other (1.0).
+    // 沙排 is said once in one report (boost 0.7 × 0.8 there) and twice in the other (0.8):
+    // the corpus theme takes the larger.
     let a = (
         "a",
         "象山公安：\n\n民警观赛时发现沙排场地积水，及时处置。\n",
@@ -309,7 +310,7 @@ fn corpus_themes_do_not_depend_on_the_order_of_the_documents() {
         t.expect("corpus theme")
     };
     let (ab, ba) = (rank([a, b]), rank([b, a]));
-    assert_eq!(ab.boost(), 1.0);
+    assert!((ab.boost() - 0.8).abs() < 1e-9, "{}", ab.boost());
     assert_eq!(ab.boost(), ba.boost());
     assert_eq!(ab.score(), ba.score());
     assert_eq!((ab.tf(), ab.df()), (ba.tf(), ba.df()));

@@ -93,7 +93,9 @@ impl Ctx<'_, '_> {
             {
                 // A plain word said once, and not by a numbered heading that states the
                 // work, is a word in passing.
-                self.options.single_mention_boost
+                self.options.single_mention_boost * self.options.plain_word_boost
+            } else if c.source == Source::Term {
+                self.options.plain_word_boost
             } else {
                 1.0
             };
