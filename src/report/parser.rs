@@ -1,11 +1,11 @@
 //! The parser: lines read one after another into title, lead, sections and their blocks.
 
-use super::bylines::parse_bylines;
+use super::bylines::{credit_bylines, parse_bylines, trailing_credits};
 use super::furniture::{dated_lists, furniture, is_menu_item, menu_runs};
 use super::headers::{section_title, section_title_and_subhead};
 use super::numbered::{Numbered, number_marker, numbered};
 use super::repair::should_join;
-use super::shape::{is_caption, is_heading};
+use super::shape::{is_caption, is_heading, is_headline};
 use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
 use crate::text::{CharCounter, MappedText, Span, to_simplified};
 use std::borrow::Cow;
@@ -61,7 +61,26 @@ impl<'a> Parser<'a> {
             let at = piece.as_ptr() as usize - probe.as_ptr() as usize;
             &text[at..at + piece.len()]
         };
-        let lines = lines(text);
+        let mut lines = lines(text);
+        // A line that ends in credits (`…平安图 □余青/文 王浩/摄`) is two: what comes
+        // before, and the credits, a byline.
+        let mut k = 0;
+        while k < lines.len() {
+            let span = lines[k].span;
+            if let Some(at) = trailing_credits(&probe[span]) {
+                let head = probe[span.start..span.start + at].trim_end();
+                lines[k].span = Span::new(span.start, span.start + head.len());
+                lines.insert(
+                    k + 1,
+                    Line {
+                        span: Span::new(span.start + at, span.end),
+                        gap: 0,
+                    },
+                );
+                k += 1;
+            }
+            k += 1;
+        }
         // Runs of short lines are menus; a section header or numbered line is none.
         let items: Vec<bool> = lines
             .iter()
@@ -97,7 +116,9 @@ impl<'a> Parser<'a> {
                 self.numbered(numbered, line.gap);
             } else if furniture(content).is_some() {
                 self.push_furniture(line.span);
-            } else if let Some(bylines) = parse_bylines(content, &text[line.span], line.span) {
+            } else if let Some(bylines) = parse_bylines(content, &text[line.span], line.span)
+                .or_else(|| credit_bylines(content, &text[line.span], line.span))
+            {
                 self.flush();
                 match &mut self.section {
                     Some(s) => s.bylines.extend(bylines),
@@ -243,7 +264,9 @@ impl<'a> Parser<'a> {
         }
         let single = p.lines.len() == 1;
         let s = text.as_str();
-        let kind = if single && is_heading(s) {
+        // Before anything else, a line that can be a headline is the title.
+        let opening = self.section.is_none() && self.report.lead.is_empty();
+        let kind = if single && (is_heading(s) || (opening && is_headline(s))) {
             BlockKind::Heading
         } else if single && p.gap >= CAPTION_MIN_GAP && is_caption(s) {
             BlockKind::Caption
