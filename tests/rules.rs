@@ -146,3 +146,26 @@ fn every_rule_has_a_case() {
         .collect();
     assert!(missing.is_empty(), "rules without a case: {missing:?}");
 }
+
+#[test]
+fn the_readme_lists_every_rule_in_order() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let header = "| rule | what it keeps out |\n| --- | --- |\n";
+    let at = readme.find(header).expect("the README's table of rules") + header.len();
+    let rows: Vec<(String, String)> = readme[at..]
+        .lines()
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            (cells[0].trim_matches('`').to_string(), cells[1].to_string())
+        })
+        .collect();
+    let want: Vec<(String, String)> = Reject::ALL
+        .iter()
+        .map(|r| (r.name().to_string(), r.description().to_string()))
+        .collect();
+    assert_eq!(
+        rows, want,
+        "help: the README's table of rules must list Reject::ALL in order, with each description"
+    );
+}

@@ -31,7 +31,8 @@ pub enum Reject {
     PutToWork,
     /// A numeral and a noun: a quantity (一船, 两地).
     Quantity,
-    /// The name of a person, place or organisation (what jieba tags `nr`, `ns`, `nt`).
+    /// The name of a person, place or organisation (what jieba tags `nr`, `ns`, `nt`, and a
+    /// place by its ending: 菜园镇, 利洋村).
     ProperName,
     /// A single word that names no thing: a verb, an adjective, an adverb.
     NotANoun,
@@ -58,23 +59,26 @@ pub enum Reject {
     Figurative,
     /// A quoted text that is general vocabulary or a stop word (“安全”).
     NeverAName,
-    /// A quoted phrase whose words a conjunction joins (“良好或非常良好”): a phrase, not a
-    /// name.
+    /// A quoted phrase whose words a conjunction or a plus joins (“良好或非常良好”,
+    /// “线上+线下”): a phrase, not a name.
     Phrase,
     /// A run of words without the shape of a theme: no noun at its head, too short or too
     /// long, or mostly general words.
     RunShape,
-    /// Verbs before a lexicon theme: the work done on it, which stays the theme
-    /// (打击治理电信网络诈骗).
+    /// A verb before a run's last word: the run is the work done, and what it is done on
+    /// stays the theme (打击治理电信网络诈骗, 查获走私案件).
     WorkOnATheme,
     /// A run ending in a verb at work on the object after it (增长极创造 of
     /// 增长极创造良好环境).
     TakesAnObject,
     /// A run of words said once in the whole corpus.
     NotRepeated,
-    /// A run whose words stand mostly apart from it: no unit of its own.
+    /// A run whose words stand together by neither dominance (it holds half its rarest word's
+    /// mentions) nor association (its parts are said together more than chance explains):
+    /// no unit of its own.
     NotCohesive,
-    /// Mentioned only in headings or titles, never in the body text.
+    /// Mentioned only in headings or titles, never in the body text; a name (lexicon word,
+    /// quoted name, collocation) the title gives counts from the title alone.
     HeadingOnly,
 }
 
@@ -153,7 +157,7 @@ impl Reject {
             Reject::Manner => "made a manner of doing by 化 (常态化)",
             Reject::PutToWork => "a manner of doing ending in a verb of putting to work (全面推行)",
             Reject::Quantity => "a numeral and a noun (一船, 两地)",
-            Reject::ProperName => "the name of a person, place or organisation",
+            Reject::ProperName => "the name of a person, place (菜园镇) or organisation",
             Reject::NotANoun => "a single word that names no thing (a verb, an adjective)",
             Reject::SingleCharacter => "a single character",
             Reject::Generic => "general policing vocabulary, or rhetoric, in every report",
@@ -167,13 +171,17 @@ impl Reject {
             Reject::CountedFormula => "a quoted count of principles (“四个意识”)",
             Reject::Figurative => "a quote that is no name: a metaphor, slogan or turn of phrase",
             Reject::NeverAName => "a quote of general vocabulary or a stop word",
-            Reject::Phrase => "a quoted phrase whose words a conjunction joins",
+            Reject::Phrase => "a quoted phrase whose words a conjunction or a plus joins",
             Reject::RunShape => "a run of words without the shape of a theme",
-            Reject::WorkOnATheme => "verbs before a lexicon theme: the work done on it",
+            Reject::WorkOnATheme => "a verb before a run's last word: the work done (查获走私案件)",
             Reject::TakesAnObject => "a run ending in a verb at work on the object after it",
             Reject::NotRepeated => "a run of words said once in the corpus",
-            Reject::NotCohesive => "a run whose words stand mostly apart from it",
-            Reject::HeadingOnly => "mentioned only in headings or titles",
+            Reject::NotCohesive => {
+                "a run whose words stand together by neither dominance nor association"
+            }
+            Reject::HeadingOnly => {
+                "mentioned only in headings or titles (a name: only in headings)"
+            }
         }
     }
 }
