@@ -97,7 +97,21 @@ impl<'a> Parser<'a> {
             .collect();
         for (k, line) in lines.into_iter().enumerate() {
             let content = &probe[line.span];
-            if menu[k] {
+            // A page may print its headline again (in its header, then above the article):
+            // the title is said once.
+            let same = |a: &str| a.split_whitespace().eq(content.split_whitespace());
+            let repeats_title = self.section.is_none()
+                && self.report.lead.is_empty()
+                && (self
+                    .report
+                    .title
+                    .iter()
+                    .any(|b| b.lines.iter().any(|&l| same(&probe[l])))
+                    || self
+                        .pending
+                        .as_ref()
+                        .is_some_and(|p| p.lines.iter().any(|&l| same(&probe[l]))));
+            if menu[k] || repeats_title {
                 self.push_furniture(line.span);
             } else if let Some(title) = section_title(content) {
                 self.start_section(original(title), line.span);
@@ -344,6 +358,15 @@ mod tests {
         assert_eq!(&text[ls[0].span], "标题");
         assert_eq!(&text[ls[1].span], "正文。");
         assert_eq!(ls[1].gap, 2);
+    }
+
+    #[test]
+    fn a_headline_printed_again_is_the_title_once() {
+        let text =
+            "嚴查酒駕!全天候攔檢\n\n嚴查酒駕!全天候攔檢\n嚴查酒駕!全天候攔檢  \n\n警方嚴查酒駕。\n";
+        let r = Report::parse(text);
+        assert_eq!(r.title(), "严查酒驾！全天候拦检");
+        assert_eq!(r.furniture().len(), 2);
     }
 
     #[test]
