@@ -1,9 +1,10 @@
 //! Ranks the policing themes of reports: per section, per report, and across all of them.
 //!
-//! `cargo run --release --example themes -- [--json] [--top N] [--explain WORD] [--quiet] [PATH ...]`
+//! `cargo run --release --example themes -- [--json] [--rejections] [--top N] [--explain WORD] [--quiet] [PATH ...]`
 //!
 //! `--explain WORD` prints, for each section and document, WORD's rank, score and figures,
-//! the theme that hides it, or the rule that kept it out.
+//! the theme that hides it, or the rule that kept it out. `--rejections` adds to the JSON,
+//! for each section and document, every word kept out and the rule that kept it out.
 //!
 //! PATHs are report files or directories (every `.txt`, `.htm`, `.html`, `.docx` and `.pdf`
 //! inside, sorted): text in UTF-8, UTF-16, GB18030 or Big5, web pages, Word files and PDFs
@@ -20,7 +21,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: themes [--json] [--top N] [--explain WORD] [--quiet] [PATH ...]";
+const USAGE: &str =
+    "usage: themes [--json] [--rejections] [--top N] [--explain WORD] [--quiet] [PATH ...]";
 
 /// What the program prints.
 enum Output {
@@ -31,11 +33,16 @@ enum Output {
 }
 
 /// The shared arguments, and what to print.
-fn parse_args() -> Result<(common::Args, Output), String> {
+fn parse_args() -> Result<(common::Args, Output, Explain), String> {
     let mut output = Output::Table;
+    let mut explain = Explain::Nothing;
     let args = common::parse_args(USAGE, |a, rest| match a {
         "--json" => {
             output = Output::Json;
+            Ok(true)
+        }
+        "--rejections" => {
+            explain = Explain::Rejections;
             Ok(true)
         }
         "--explain" => {
@@ -45,7 +52,7 @@ fn parse_args() -> Result<(common::Args, Output), String> {
         }
         _ => Ok(false),
     })?;
-    Ok((args, output))
+    Ok((args, output, explain))
 }
 
 /// One line on `word` in a unit's ranking: its rank and figures, the theme that hides it,
@@ -205,7 +212,7 @@ fn print_ranking(out: &mut String, r: &Ranking) {
 }
 
 fn main() -> ExitCode {
-    let (args, output) = match parse_args() {
+    let (args, output, explain) = match parse_args() {
         Ok(a) => a,
         Err(e) => {
             eprintln!("{e}");
@@ -217,7 +224,7 @@ fn main() -> ExitCode {
     let engine = Engine::new();
     let mut corpus = engine.corpus();
     common::add_all(&mut corpus, &docs, &mut progress);
-    let mut options = RankOptions::default().top(args.top);
+    let mut options = RankOptions::default().top(args.top).explain(explain);
     if let Output::Explain(_) = output {
         // Every candidate ranked, so that a word far down the list has its rank.
         options = options

@@ -1,10 +1,14 @@
 //! The reporting body's own names: the places and bureaus a report names itself by, never
 //! its themes (象山 of 象山公安, 泰顺 of 泰顺县公安局, 宁波 of the title 宁波公安…).
 
+use super::Reject;
 use crate::document::{Document, UnitKind};
 use crate::report::BlockKind;
 use crate::segment::{Segmenter, TokenKind};
 use crate::vocab::{Pos, cues};
+
+/// The characters that name a kind of place after its name (象山县, 宁波市, 镇海区).
+const PLACE_KINDS: &[char] = &['省', '市', '县', '区', '镇', '乡', '村', '州', '盟', '旗'];
 
 /// The own names of one document, with what makes looking them up cheap.
 #[derive(Debug, Default)]
@@ -82,7 +86,27 @@ impl OwnNames {
         OwnNames { names, first }
     }
 
-    /// Whether `text` is an own name, or a name built on one (象山县公安局).
+    /// Whether `text` is an own name, or the name of a body or place built on one
+    /// (象山县公安局, 象山县, 象山警方), rather than a name of work that starts with the
+    /// place (枫桥经验 beside the 枫桥派出所 that reports).
+    pub(crate) fn names_itself(&self, text: &str) -> bool {
+        if !self.starts(text) {
+            return false;
+        }
+        let cues = cues();
+        self.names
+            .iter()
+            .filter_map(|n| text.strip_prefix(n.as_str()))
+            .any(|rest| {
+                let rest = rest.trim_start_matches(PLACE_KINDS);
+                rest.is_empty()
+                    || cues.body_suffixes.contains(&rest)
+                    || cues.body_words.contains(&rest)
+                    || crate::candidates::rules::name_kind(rest) == Some(Reject::Body)
+            })
+    }
+
+    /// Whether `text` is an own name, or starts with one (象山县公安局, 象山港).
     pub(crate) fn starts(&self, text: &str) -> bool {
         let first = text.chars().next();
         (self.first.contains(&first) || self.first.contains(&None))
@@ -108,6 +132,13 @@ mod tests {
         }
         for not in ["平安蓝", "渔民", "公安"] {
             assert!(!own.starts(not), "{not}");
+        }
+        for name in ["象山", "象山县公安局", "象山警方", "宁波市", "泰顺县"] {
+            assert!(own.names_itself(name), "{name}");
+        }
+        // A name of work that starts with the place is the work's.
+        for not in ["象山港湾警务", "宁波经验", "平安蓝"] {
+            assert!(!own.names_itself(not), "{not}");
         }
     }
 }

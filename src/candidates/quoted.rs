@@ -5,6 +5,7 @@ use super::occurrences::occurrences;
 use super::rules::{Reject, Rule, first_rejecting, name_kind};
 use super::{Candidate, CandidateId, Finder};
 use crate::document::{DocSentence, DocToken, Document};
+use crate::report::BlockKind;
 use crate::segment::{Segmenter, TokenKind};
 use crate::text::{Span, is_cn_numeral, is_han};
 use crate::theme::Source;
@@ -24,8 +25,11 @@ pub(crate) struct Quote {
     pub(crate) content: Span,
 }
 
-/// Quoted spans of a sentence whose content reads as a name: a few characters, letters and
-/// digits only, at least one Han character.
+/// Marks a quoted name may hold beside letters and digits (新甘肃·法治, 警+N, 一网-通办).
+const NAME_MARKS: &[char] = &['·', '+', '＋', '-'];
+
+/// Quoted spans of a sentence whose content reads as a name: a few characters, letters,
+/// digits and the marks of names only, at least one Han character; a space parts names.
 pub(crate) fn quotes<'d>(
     doc: &'d Document,
     s: &'d DocSentence,
@@ -54,15 +58,21 @@ pub(crate) fn quotes<'d>(
         if let Some((o, start)) = open.take()
             && o == close
         {
-            let content = &text[start..i];
-            let n = content.chars().count();
-            if QUOTE_CHARS.contains(&n)
-                && content.chars().all(|c| c.is_alphanumeric() || c == '·')
-                && content.chars().any(is_han)
-            {
-                out.push(Quote {
-                    content: Span::new(base + start, base + i),
-                });
+            // Names a space parts (“岸海一体 以岸控海”) are several.
+            let whole = &text[start..i];
+            for content in whole.split(char::is_whitespace).filter(|p| !p.is_empty()) {
+                let at = start + (content.as_ptr() as usize - whole.as_ptr() as usize);
+                let n = content.chars().count();
+                if QUOTE_CHARS.contains(&n)
+                    && content
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || NAME_MARKS.contains(&c))
+                    && content.chars().any(is_han)
+                {
+                    out.push(Quote {
+                        content: Span::new(base + at, base + at + content.len()),
+                    });
+                }
             }
         }
     }
@@ -103,6 +113,8 @@ struct QuoteEvidence {
     body: u32,
     /// Mentions in titles and headings, quoted or not.
     framed: u32,
+    /// Mentions in the report's title, quoted or not.
+    titled: u32,
     /// Quoted mentions with a naming verb before or a noun after.
     cued: u32,
     /// Quoted mentions right after 的 (a metaphor: 的“组合拳”).
@@ -161,10 +173,14 @@ fn is_name(q: &Quoted<'_>) -> bool {
     // A short name put to work in the body (推行“家警务”模式) that a title or heading names
     // too is the report's name for its work, not a turn of phrase.
     let headlined = e.body >= 1 && e.framed >= 1;
+    // The report's title names what it is about: a long name it puts to work there is the
+    // report's name for its work (探索“岸海一体”治理模式), even where the body, cut short,
+    // never comes back to it.
+    let titled = e.titled >= 1 && long;
     // A word of general Chinese quoted once is a set phrase or a political formula, not a
     // name the report gives its work.
     e.body >= 2
-        || ((long || headlined) && e.cued > 0 && e.after_de == 0 && !q.common)
+        || ((long || headlined || titled) && e.cued > 0 && e.after_de == 0 && !q.common)
         || (q.contains_known && e.body >= 1)
 }
 
@@ -222,7 +238,8 @@ impl<'a> Finder<'a, '_> {
                 let text = doc.text(q.content);
                 quote_spans.entry(text).or_default().push((si, q.content));
                 let e = quoted.entry(text).or_default();
-                if !s.is_body() {
+                // Cues in the body and in the title count; a heading's quotes are slogans.
+                if !s.is_body() && s.block != BlockKind::Title {
                     continue;
                 }
                 let i = toks.partition_point(|t| t.norm.end <= q.content.start);
@@ -242,7 +259,7 @@ impl<'a> Finder<'a, '_> {
         }
         let mut names: Vec<(&'a str, QuoteEvidence)> = Vec::with_capacity(quoted.len());
         for (name, e) in quoted {
-            let reject = if self.own.starts(name) {
+            let reject = if self.own.names_itself(name) {
                 Some(Reject::OwnName)
             } else if seg.is_never_a_name(name) {
                 Some(Reject::NeverAName)
@@ -262,6 +279,9 @@ impl<'a> Finder<'a, '_> {
                 names[name].1.body += 1;
             } else {
                 names[name].1.framed += 1;
+                if doc.sentences[sentence].block == BlockKind::Title {
+                    names[name].1.titled += 1;
+                }
             }
         }
         let mut figurative: FxHashSet<Span> = FxHashSet::default();
@@ -271,17 +291,20 @@ impl<'a> Finder<'a, '_> {
             let parts = first
                 .map(|(si, span)| span_parts(doc, si, span))
                 .unwrap_or_default();
-            if parts.iter().any(|&p| self.own.starts(p)) {
-                self.reject_quote(&quote_spans, name, Reject::OwnName);
-                continue;
-            }
             let known = seg.lexicon().get(name);
-            let joined = first.is_some_and(|(si, span)| {
-                let toks = doc.sentence_tokens(&doc.sentences[si]);
-                toks.iter()
-                    .filter(|t| span.contains(t.norm))
-                    .any(|t| t.pos == Pos::Conjunction)
-            });
+            // A plus between words of general Chinese (“线上+线下”) joins them as a conjunction
+            // does; beside a letter or a digit it makes a name (“警+N”).
+            let plus_joined = name.contains(['+', '＋'])
+                && name
+                    .split(['+', '＋'])
+                    .all(|p| p.chars().nth(1).is_some() && background.get(p).is_some());
+            let joined = plus_joined
+                || first.is_some_and(|(si, span)| {
+                    let toks = doc.sentence_tokens(&doc.sentences[si]);
+                    toks.iter()
+                        .filter(|t| span.contains(t.norm))
+                        .any(|t| t.pos == Pos::Conjunction)
+                });
             let facts = Quoted {
                 name,
                 e,
@@ -363,6 +386,7 @@ mod tests {
             e: QuoteEvidence {
                 body,
                 framed,
+                titled: 0,
                 cued,
                 after_de,
             },

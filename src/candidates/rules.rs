@@ -31,7 +31,8 @@ pub enum Reject {
     PutToWork,
     /// A numeral and a noun: a quantity (一船, 两地).
     Quantity,
-    /// The name of a person, place or organisation (what jieba tags `nr`, `ns`, `nt`).
+    /// The name of a person, place or organisation (what jieba tags `nr`, `ns`, `nt`, and a
+    /// place by its ending: 菜园镇, 利洋村).
     ProperName,
     /// A single word that names no thing: a verb, an adjective, an adverb.
     NotANoun,
@@ -42,8 +43,8 @@ pub enum Reject {
     /// The reporting body's own name or place, or a place police bodies are named by
     /// (象山 of 象山公安, 泰顺 of 泰顺县公安局).
     OwnName,
-    /// The name of a body that does the work, the actor rather than the theme (刑事局,
-    /// 警政署, 综合执法局).
+    /// The name of a body that does the work, or of its officer: the actor rather than the
+    /// theme (刑事局, 警政署, 综合执法局, 全国公安, 副区长).
     Body,
     /// The name of an event or an honour (新闻发布会, 成立75周年, 全国巾帼文明岗).
     EventOrHonour,
@@ -58,23 +59,26 @@ pub enum Reject {
     Figurative,
     /// A quoted text that is general vocabulary or a stop word (“安全”).
     NeverAName,
-    /// A quoted phrase whose words a conjunction joins (“良好或非常良好”): a phrase, not a
-    /// name.
+    /// A quoted phrase whose words a conjunction or a plus joins (“良好或非常良好”,
+    /// “线上+线下”): a phrase, not a name.
     Phrase,
     /// A run of words without the shape of a theme: no noun at its head, too short or too
     /// long, or mostly general words.
     RunShape,
-    /// Verbs before a lexicon theme: the work done on it, which stays the theme
-    /// (打击治理电信网络诈骗).
+    /// A verb before a run's last word: the run is the work done, and what it is done on
+    /// stays the theme (打击治理电信网络诈骗, 查获走私案件).
     WorkOnATheme,
     /// A run ending in a verb at work on the object after it (增长极创造 of
     /// 增长极创造良好环境).
     TakesAnObject,
     /// A run of words said once in the whole corpus.
     NotRepeated,
-    /// A run whose words stand mostly apart from it: no unit of its own.
+    /// A run whose words stand together by neither dominance (it holds half its rarest word's
+    /// mentions) nor association (its parts are said together more than chance explains):
+    /// no unit of its own.
     NotCohesive,
-    /// Mentioned only in headings or titles, never in the body text.
+    /// Mentioned only in headings or titles, never in the body text; a name (lexicon word,
+    /// quoted name, collocation) the title gives counts from the title alone.
     HeadingOnly,
 }
 
@@ -153,25 +157,31 @@ impl Reject {
             Reject::Manner => "made a manner of doing by 化 (常态化)",
             Reject::PutToWork => "a manner of doing ending in a verb of putting to work (全面推行)",
             Reject::Quantity => "a numeral and a noun (一船, 两地)",
-            Reject::ProperName => "the name of a person, place or organisation",
+            Reject::ProperName => "the name of a person, place (菜园镇) or organisation",
             Reject::NotANoun => "a single word that names no thing (a verb, an adjective)",
             Reject::SingleCharacter => "a single character",
             Reject::Generic => "general policing vocabulary, or rhetoric, in every report",
             Reject::OwnName => "the reporting body's own name or place",
-            Reject::Body => "the name of a body that does the work (刑事局, 警政署)",
+            Reject::Body => {
+                "the name of a body that does the work, or its officer (刑事局, 副区长)"
+            }
             Reject::EventOrHonour => "the name of an event or an honour (新闻发布会, 文明岗)",
             Reject::Place => "said mostly as a place where the work is done (在…, …周边)",
             Reject::InFigurativeQuote => "stands only inside a quote that is no name",
             Reject::CountedFormula => "a quoted count of principles (“四个意识”)",
             Reject::Figurative => "a quote that is no name: a metaphor, slogan or turn of phrase",
             Reject::NeverAName => "a quote of general vocabulary or a stop word",
-            Reject::Phrase => "a quoted phrase whose words a conjunction joins",
+            Reject::Phrase => "a quoted phrase whose words a conjunction or a plus joins",
             Reject::RunShape => "a run of words without the shape of a theme",
-            Reject::WorkOnATheme => "verbs before a lexicon theme: the work done on it",
+            Reject::WorkOnATheme => "a verb before a run's last word: the work done (查获走私案件)",
             Reject::TakesAnObject => "a run ending in a verb at work on the object after it",
             Reject::NotRepeated => "a run of words said once in the corpus",
-            Reject::NotCohesive => "a run whose words stand mostly apart from it",
-            Reject::HeadingOnly => "mentioned only in headings or titles",
+            Reject::NotCohesive => {
+                "a run whose words stand together by neither dominance nor association"
+            }
+            Reject::HeadingOnly => {
+                "mentioned only in headings or titles (a name: only in headings)"
+            }
         }
     }
 }
@@ -183,16 +193,63 @@ impl std::fmt::Display for Reject {
 }
 
 /// What a name names when it is no theme: a body (its ending is a body's, and it has three
-/// characters or more) or an event or an honour.
+/// characters or more, or it is such an ending of two: 支队; or it ends in the kind of body
+/// police bodies are named by: 全国公安, 上海边防派出所), an officer of a body or a place
+/// (局长, 副区长), or an event or an honour.
 pub(crate) fn name_kind(text: &str) -> Option<Reject> {
     let cues = crate::vocab::cues();
-    if text.chars().nth(2).is_some() && cues.body_endings.iter().any(|e| text.ends_with(e)) {
+    let long = text.chars().nth(2).is_some();
+    if (long && cues.body_endings.iter().any(|e| text.ends_with(e)))
+        || (text.chars().nth(1).is_some() && cues.body_endings.contains(&text))
+        || (long && cues.body_suffixes.iter().any(|e| text.ends_with(e)))
+        || is_office(text)
+    {
         return Some(Reject::Body);
     }
     cues.event_endings
         .iter()
         .any(|e| text.ends_with(e))
         .then_some(Reject::EventOrHonour)
+}
+
+/// Whether `text` names an office: the head (长) of a kind of body or place, deputy or not
+/// (局长, 所长, 副区长, 县长).
+fn is_office(text: &str) -> bool {
+    let mut chars = text.strip_prefix('副').unwrap_or(text).chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(kind), Some('长'), None) if "局所区县市镇乡村厅部处科队站院".contains(kind)
+    )
+}
+
+/// Whether `text` is the name of a place by its ending (菜园镇, 利洋村, 梅县区, 梅南林场):
+/// a kind of place after a name of two characters or more, where the kind's last
+/// characters make no word of general Chinese with what comes before them (经济区 of
+/// 海港经济区 and 乡村 of 美丽乡村 are kinds of place, not names), or after a name that
+/// ends in a kind itself and that general Chinese knows (梅县 of 梅县区).
+pub(crate) fn is_place_name(background: &crate::stats::BackgroundIdf, text: &str) -> bool {
+    let cues = crate::vocab::cues();
+    let Some(kind) = cues.place_kinds.iter().find(|k| text.ends_with(*k)) else {
+        return false;
+    };
+    let stem = &text[..text.len() - kind.len()];
+    let stem_chars: Vec<char> = stem.chars().collect();
+    if stem_chars.len() < 2 {
+        return false;
+    }
+    if cues.place_kinds.iter().any(|k| stem.ends_with(k)) && background.get(stem).is_some() {
+        return true;
+    }
+    if kind.chars().nth(1).is_some() {
+        // A kind of two characters or more after a name general Chinese does not know.
+        return background.get(stem).is_none();
+    }
+    // The kind with one or two characters before it, as one word, is a kind of place.
+    !(1..=2).any(|k| {
+        let at = stem_chars.len().saturating_sub(k);
+        let tail: String = stem_chars[at..].iter().collect();
+        stem_chars.len() > k - 1 && background.get(&format!("{tail}{kind}")).is_some()
+    })
 }
 
 /// One rule of an ordered table: the reason it gives, and its test `T` (a function of what
@@ -242,9 +299,35 @@ mod tests {
             ("发布会", Some(Reject::EventOrHonour)),
             ("反诈中心", None),
             ("三合会", None),
-            ("枫桥式公安派出所", None),
+            ("支队", Some(Reject::Body)),
+            ("全国公安", Some(Reject::Body)),
+            ("副区长", Some(Reject::Body)),
+            ("所长", Some(Reject::Body)),
+            ("公安", None),
+            ("长期", None),
+            ("校长", None),
         ] {
             assert_eq!(name_kind(text), kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn place_names_by_their_endings() {
+        let bg = crate::stats::BackgroundIdf::jieba();
+        for (text, place) in [
+            ("菜园镇", true),
+            ("利洋村", true),
+            ("梅县区", true),
+            ("梅南林场", true),
+            ("海港经济区", false),
+            ("美丽乡村", false),
+            ("新农村", false),
+            ("城区", false),
+            ("社区", false),
+            ("林场", false),
+            ("渔船安全", false),
+        ] {
+            assert_eq!(is_place_name(&bg, text), place, "{text}");
         }
     }
 

@@ -54,17 +54,12 @@ pub(crate) fn shape_verdict(seg: &Segmenter, doc: &Document, run: &[DocToken]) -
     if !is_nominal(last) && !verb_final {
         return Some(Reject::RunShape);
     }
-    // Verbs and a theme the lexicon knows, with at most general words after it
-    // (打击治理电信网络诈骗, 打防治理电信网络诈骗犯罪, 整治笑气), are the work done on that
-    // theme, which stays the theme; a verb before another word can make a name (护航亚运).
-    let verbs = run
+    // A verb before the last word is at work on what follows it: the run is the work done
+    // (打击治理电信网络诈骗, 查获走私案件, 渠道非法运输烟花爆竹), not a thing, and the
+    // theme is what the work is done on.
+    if run[..run.len() - 1]
         .iter()
-        .take_while(|t| t.pos == Pos::Verb && t.category.is_none())
-        .count();
-    if verbs > 0
-        && run[verbs..]
-            .split_first()
-            .is_some_and(|(known, rest)| known.category.is_some() && rest.iter().all(|t| t.generic))
+        .any(|t| t.pos == Pos::Verb && t.category.is_none())
     {
         return Some(Reject::WorkOnATheme);
     }

@@ -2,7 +2,7 @@
 
 use super::own_names::OwnNames;
 use super::quoted::ends_in_putting_to_work;
-use super::rules::{Reject, Rule, first_rejecting, name_kind};
+use super::rules::{Reject, Rule, first_rejecting, is_place_name, name_kind};
 use super::{Candidate, Finder};
 use crate::document::{DocToken, Document};
 use crate::segment::TokenKind;
@@ -80,7 +80,10 @@ const PLAIN_WORD: &[Rule<WordTest>] = &[
     },
     Rule {
         reject: Reject::ProperName,
-        applies: |w| matches!(w.token().pos, Pos::PersonName | Pos::PlaceName),
+        applies: |w| {
+            matches!(w.token().pos, Pos::PersonName | Pos::PlaceName)
+                || is_place_name(w.background, w.text())
+        },
     },
     Rule {
         reject: Reject::Body,
@@ -109,7 +112,7 @@ const PLAIN_WORD: &[Rule<WordTest>] = &[
 /// then, for a plain word (no lexicon word), the rules of plain words.
 pub(crate) fn verdict(w: &Word<'_>, own: &OwnNames) -> Option<Reject> {
     first_rejecting(EVERY_WORD, |f| f(w))
-        .or_else(|| own.starts(w.text()).then_some(Reject::OwnName))
+        .or_else(|| own.names_itself(w.text()).then_some(Reject::OwnName))
         .or_else(|| {
             if w.token().category.is_some() {
                 None

@@ -130,9 +130,18 @@ impl<'a> Shares<'a> {
         name_document: bool,
     ) -> Theme {
         let sh = &self.list[k];
+        let mut shown = doc.shown_of(sh.text);
+        // A lexicon word's canonical form (酒驾醉驾) in a text that writes its mentions in
+        // traditional characters (酒駕) is shown as the text writes its first mention.
+        if std::ptr::eq(shown, sh.text)
+            && let Some(m) = self.mentions.get(sh.mentions.start)
+            && doc.shown(m.norm) != doc.text(m.norm)
+        {
+            shown = doc.shown(m.norm);
+        }
         Theme {
-            text: doc.shown_of(sh.text).to_string(),
-            normalized: (doc.shown_of(sh.text) != sh.text).then(|| sh.text.to_string()),
+            text: shown.to_string(),
+            normalized: (shown != sh.text).then(|| sh.text.to_string()),
             score: sh.score,
             tf: sh.tf,
             weighted_tf: sh.weighted_tf,

@@ -16,9 +16,11 @@ pub struct RankOptions {
     pub(crate) quote_boost: f64,
     pub(crate) lexicon_boost: f64,
     pub(crate) single_mention_boost: f64,
+    pub(crate) plain_word_boost: f64,
     pub(crate) prior_units: f64,
     pub(crate) min_collocation_count: u64,
-    pub(crate) min_cohesion: f64,
+    pub(crate) min_dominance: f64,
+    pub(crate) min_association: f64,
     pub(crate) max_evidence: usize,
     pub(crate) explain: Explain,
 }
@@ -31,9 +33,11 @@ impl Default for RankOptions {
             quote_boost: 2.5,
             lexicon_boost: 1.25,
             single_mention_boost: 0.7,
+            plain_word_boost: 0.8,
             prior_units: 8.0,
             min_collocation_count: 2,
-            min_cohesion: 0.5,
+            min_dominance: 0.5,
+            min_association: 0.5,
             max_evidence: 50,
             explain: Explain::Nothing,
         }
@@ -75,7 +79,8 @@ impl RankOptions {
 
     /// The boost of a plain word (not a lexicon word, quoted name or collocation) that a
     /// section or document mentions once, its mentions inside longer themes aside, other
-    /// than in a numbered heading of an official document (default 0.7). A report marks its
+    /// than in a numbered heading of an official document (default 0.7), on top of the
+    /// boost of plain words ([`RankOptions::plain_word_boost`]). A report marks its
     /// themes or comes back to them; a rare word said once in passing (观赛, 进口设备) is
     /// weaker evidence of a theme than its rarity alone makes it.
     ///
@@ -89,7 +94,7 @@ impl RankOptions {
     ///     let t = doc.themes().iter().find(|t| t.text() == word).cloned();
     ///     t.map(|t| (t.source(), t.tf(), t.boost()))
     /// };
-    /// let options = RankOptions::default().top(30);
+    /// let options = RankOptions::default().top(30).plain_word_boost(1.0);
     /// assert_eq!(boost_of(&options, "观赛"), Some((Source::Term, 1, 0.7)));
     /// assert_eq!(boost_of(&options, "沙排"), Some((Source::Term, 2, 1.0)));
     /// let options = options.single_mention_boost(1.0);
@@ -97,6 +102,27 @@ impl RankOptions {
     /// ```
     pub fn single_mention_boost(mut self, b: f64) -> Self {
         self.single_mention_boost = b.max(0.0);
+        self
+    }
+
+    /// The boost of a plain word: a single word that is no lexicon word, quoted name or
+    /// collocation (default 0.8). A report names its themes; a plain noun it repeats is
+    /// weaker evidence of one than a name, and ranks below a name of the same figures.
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions, Source};
+    ///
+    /// let engine = Engine::new();
+    /// let text = "象山公安：\n\n民警做好沙排赛事安保，沙排赛场内外全程值守。";
+    /// let boost = |options: &RankOptions| {
+    ///     let doc = engine.rank_text(text, options);
+    ///     doc.themes().iter().find(|t| t.text() == "沙排").map(|t| (t.source(), t.boost()))
+    /// };
+    /// assert_eq!(boost(&RankOptions::default()), Some((Source::Term, 0.8)));
+    /// assert_eq!(boost(&RankOptions::default().plain_word_boost(1.0)), Some((Source::Term, 1.0)));
+    /// ```
+    pub fn plain_word_boost(mut self, b: f64) -> Self {
+        self.plain_word_boost = b.max(0.0);
         self
     }
 
@@ -113,9 +139,22 @@ impl RankOptions {
         self
     }
 
-    /// The share of its rarest word's occurrences a collocation must hold (default 0.5).
-    pub fn min_cohesion(mut self, c: f64) -> Self {
-        self.min_cohesion = c.clamp(0.0, 1.0);
+    /// The share of its rarest word's mentions a run of words must hold to be a collocation
+    /// by dominance (default 0.5): its words are seldom said without it. A run that holds
+    /// less can still be a collocation by association ([`RankOptions::min_association`]).
+    pub fn min_dominance(mut self, share: f64) -> Self {
+        self.min_dominance = share.clamp(0.0, 1.0);
+        self
+    }
+
+    /// How strongly the words of a collocation by association must stand together
+    /// (default 0.5): the
+    /// least normalised pointwise mutual information, from −1 (never together) through 0
+    /// (as chance has it) to 1 (never apart), of the weakest place where the run could be
+    /// cut in two. The two parts must also stand together more often than chance explains
+    /// (a log-likelihood ratio of at least 3.84, the 5 % level).
+    pub fn min_association(mut self, npmi: f64) -> Self {
+        self.min_association = npmi.clamp(-1.0, 1.0);
         self
     }
 
@@ -156,7 +195,8 @@ impl RankOptions {
     pub(crate) fn cohesion(&self) -> Cohesion {
         Cohesion {
             min_count: self.min_collocation_count,
-            min_share: self.min_cohesion,
+            min_share: self.min_dominance,
+            min_npmi: self.min_association,
         }
     }
 }

@@ -47,11 +47,13 @@ impl Ctx<'_, '_> {
     ) -> Scores {
         let Gathering { gathered, grouped } = unit;
 
-        let weight = |i: usize| match doc.sentences[cands.mentions[i].sentence.index()].block {
-            BlockKind::Heading => self.options.heading_weight,
+        let block = |i: usize| doc.sentences[cands.mentions[i].sentence.index()].block;
+        let weight = |i: usize| match block(i) {
+            BlockKind::Heading | BlockKind::Title => self.options.heading_weight,
             _ => 1.0,
         };
         let in_body = |i: usize| doc.sentences[cands.mentions[i].sentence.index()].is_body();
+        let in_title = |i: usize| block(i) == BlockKind::Title;
         let in_numbered_heading = |i: usize| {
             let s = &doc.sentences[cands.mentions[i].sentence.index()];
             matches!(s.block, BlockKind::Heading) && s.is_body()
@@ -63,7 +65,11 @@ impl Ctx<'_, '_> {
         for (k, g) in gathered.iter().enumerate().filter(|(_, g)| !g.hidden) {
             let c = &cands[g.candidate];
             let own = &grouped[g.own.clone()];
-            if !own.iter().chain(&g.absorbed).any(|&i| in_body(i)) {
+            let plain = c.source == Source::Term && g.category.is_none();
+            // The body states the work; so does the title, of a name it gives (a lexicon
+            // word, quoted name or collocation): a report is about what its title names.
+            let stated = |i: usize| in_body(i) || (!plain && in_title(i));
+            if !own.iter().chain(&g.absorbed).any(|&i| stated(i)) {
                 if let Some(&first) = own.first() {
                     heading_only.push((g.candidate, first));
                 }
@@ -73,7 +79,6 @@ impl Ctx<'_, '_> {
             // A newspaper's headings are slogans: a plain word in one is no more than a
             // mention (守护市民钱包); a name in one (a lexicon word, a quoted name, a
             // collocation) or a numbered heading of an official document states the work.
-            let plain = c.source == Source::Term && g.category.is_none();
             let w = |i: usize| {
                 if plain && !in_body(i) { 1.0 } else { weight(i) }
             };
@@ -93,7 +98,9 @@ impl Ctx<'_, '_> {
             {
                 // A plain word said once, and not by a numbered heading that states the
                 // work, is a word in passing.
-                self.options.single_mention_boost
+                self.options.single_mention_boost * self.options.plain_word_boost
+            } else if c.source == Source::Term {
+                self.options.plain_word_boost
             } else {
                 1.0
             };

@@ -110,6 +110,83 @@ pub(super) fn parse_bylines(line: &str, written: &str, span: Span) -> Option<Vec
     (!out.is_empty() && out.iter().all(well_formed)).then_some(out)
 }
 
+/// A credit of a name and what the person did, with a slash: `余青/文`, `王浩/摄`,
+/// `文/图/郑楚君`; its name and role.
+fn credit(word: &str) -> Option<(&str, BylineRole)> {
+    let role_of = |r: &str| match r {
+        "文" => Some(BylineRole::Reporter),
+        "摄" | "图" | "文/摄" | "文/图" => Some(BylineRole::Photographer),
+        _ => None,
+    };
+    let is_name = |n: &str| {
+        let k = n.chars().count();
+        (2..=4).contains(&k) && n.chars().all(crate::text::is_han)
+    };
+    // The name first (`余青/文`), or last (`文/图/郑楚君`).
+    if let Some((name, role)) = word.split_once('/')
+        && is_name(name)
+        && let Some(r) = role_of(role)
+    {
+        return Some((name, r));
+    }
+    let (role, name) = word.rsplit_once('/')?;
+    (is_name(name)).then_some(())?;
+    role_of(role).map(|r| (name, r))
+}
+
+/// `□余青/文 王浩/摄`, `文/图/郑楚君`: a line of credits alone, one byline each.
+pub(super) fn credit_bylines(line: &str, written: &str, span: Span) -> Option<Vec<Byline>> {
+    let body = line.trim_start_matches(CREDIT_MARKS);
+    let skipped = line.len() - body.len();
+    let mut out = Vec::new();
+    for w in body.split_whitespace() {
+        let (name, role) = credit(w)?;
+        let at = w.as_ptr() as usize - line.as_ptr() as usize;
+        let name_at = name.as_ptr() as usize - line.as_ptr() as usize;
+        out.push(Byline {
+            role,
+            names: vec![
+                written
+                    .get(name_at..name_at + name.len())
+                    .unwrap_or(name)
+                    .to_string(),
+            ],
+            credit: Some(
+                written
+                    .get(at..at + w.len())
+                    .unwrap_or(w)
+                    .replace(name, "")
+                    .trim_matches('/')
+                    .to_string(),
+            ),
+            span: Span::new(span.start + at.max(skipped), span.start + at + w.len()),
+        });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Marks that may open a line of credits (`□余青/文`).
+const CREDIT_MARKS: &[char] = &['□', '■', '◇', '◆', ' ', '\u{3000}'];
+
+/// Where the credits that end a line start (`…平安图 □余青/文 王浩/摄`), when the line
+/// has something before them.
+pub(super) fn trailing_credits(line: &str) -> Option<usize> {
+    if !line.contains('/') {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut first = words.len();
+    while first > 0 && credit(words[first - 1].trim_start_matches(CREDIT_MARKS)).is_some() {
+        first -= 1;
+    }
+    if first == words.len() || first == 0 {
+        return None;
+    }
+    let w = words[first];
+    let at = w.as_ptr() as usize - line.as_ptr() as usize;
+    Some(at)
+}
+
 /// The byline role a role word of the cue list gives.
 fn role_of(role: RoleName) -> BylineRole {
     match role {
@@ -129,6 +206,32 @@ mod tests {
         let mut all = parse_bylines(line, line, Span::new(0, line.len()))?;
         assert_eq!(all.len(), 1, "{line}");
         all.pop()
+    }
+
+    #[test]
+    fn credits_alone_and_at_the_end_of_a_line() {
+        let line = "□余青/文 王浩/摄";
+        let b = credit_bylines(line, line, Span::new(0, line.len())).unwrap();
+        assert_eq!(b.len(), 2);
+        assert_eq!(
+            (b[0].names(), b[0].role()),
+            (&["余青".to_string()][..], BylineRole::Reporter)
+        );
+        assert_eq!(
+            (b[1].names(), b[1].role()),
+            (&["王浩".to_string()][..], BylineRole::Photographer)
+        );
+        let line = "文/图/郑楚君";
+        let b = credit_bylines(line, line, Span::new(0, line.len())).unwrap();
+        assert_eq!(b[0].names(), ["郑楚君"]);
+        assert!(
+            credit_bylines("民警/辅警 共同值守", "民警/辅警 共同值守", Span::default()).is_none()
+        );
+        let title = "嵊泗公安探索“岸海一体 以岸控海”治理模式 绘制“海陆呈祥”平安图 □余青/文 王浩/摄";
+        let at = trailing_credits(title).unwrap();
+        assert!(title[..at].trim_end().ends_with("平安图"));
+        assert_eq!(trailing_credits("余青/文"), None);
+        assert_eq!(trailing_credits("全市 1/3 的派出所"), None);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub(super) enum Furniture {
     Menu,
     /// A line without a Han character and short (`|`, `NEWS`, `2026/03/17`, a lone `1`).
     Stray,
+    /// The site speaking of itself (`欢迎访问…`, `…主办`, `报料热线：…`, `友善列印`).
+    Site,
 }
 
 /// Whether the line `line` (read with traditional characters folded) is furniture on its
@@ -33,16 +35,54 @@ pub(super) fn furniture(line: &str) -> Option<Furniture> {
     if !line.chars().any(crate::text::is_han) && n <= 2 * MENU_ITEM_MAX_CHARS {
         return Some(Furniture::Stray);
     }
-    if is_breadcrumb(line) {
+    let cues = cues();
+    let bare = line.trim_start_matches(['•', '·', '|', ' ', '\u{3000}']);
+    if is_breadcrumb(line) || cues.location_labels.iter().any(|l| bare.starts_with(l)) {
         return Some(Furniture::Breadcrumb);
     }
-    if is_metadata(line) {
+    if is_metadata(line) || is_edition(line) || cues.page_fields.contains(&bare) {
         return Some(Furniture::Metadata);
     }
-    if is_bracketed_menu(line) {
+    if is_bracketed_menu(line) || is_separated_menu(line) {
         return Some(Furniture::Menu);
     }
+    if n <= SITE_LINE_MAX_CHARS
+        && !line.contains(['。', '！', '？', '；'])
+        && cues.page_phrases.iter().any(|p| line.contains(p))
+    {
+        return Some(Furniture::Site);
+    }
     None
+}
+
+/// Longest line, in characters, that the site's own words make furniture of.
+const SITE_LINE_MAX_CHARS: usize = 40;
+
+/// `《 舟山日报 》( 2025年03月27日 第 04 版 )`: a newspaper's name and the date and page of
+/// the edition.
+fn is_edition(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('《')
+        && t.chars().count() <= SITE_LINE_MAX_CHARS
+        && t.chars().filter(char::is_ascii_digit).count() >= 4
+        && !t.contains(['。', '，'])
+}
+
+/// `社长致辞 | 出版社简介 | 帮助中心`, `首页 • 新闻 • 警务公开`: three or more short items
+/// between bars or bullets, none a sentence.
+fn is_separated_menu(line: &str) -> bool {
+    if line.contains(['。', '，', '！', '？', '；']) {
+        return false;
+    }
+    let parts: Vec<&str> = line
+        .split(['|', '｜', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 2 * MENU_ITEM_MAX_CHARS)
 }
 
 /// `首页 > 新闻`, `您当前的位置 : 中国甘肃网 >> 法治甘肃 >> 本网关注`: two or more arrows
@@ -207,6 +247,27 @@ mod tests {
             ("平安建设巡礼", None),
             ("有人写下 <script>alert(1)</script> 也只是文字。", None),
             ("数量由5>3变为8>6，再到10>9。", None),
+            (
+                "当前位置：首页 > 办公文档 > 全区公安机关打击治理电信网络新型违法犯罪工作总结",
+                Some(Furniture::Breadcrumb),
+            ),
+            ("您的位置 首页 资讯", Some(Furniture::Breadcrumb)),
+            (
+                "《 舟山日报 》( 2025年03月27日 第 04 版 )",
+                Some(Furniture::Metadata),
+            ),
+            ("字数", Some(Furniture::Metadata)),
+            (
+                "收藏中国人民公安大学出版社 社长致辞 | 出版社简介 | 帮助中心",
+                Some(Furniture::Menu),
+            ),
+            ("您好，欢迎访问三七文档", Some(Furniture::Site)),
+            ("长城新媒体集团  主办", Some(Furniture::Site)),
+            ("报料热线：81850000", Some(Furniture::Site)),
+            ("按Enter到主内容区", Some(Furniture::Site)),
+            ("“净网2020”专项行动由市公安局主办。", None),
+            ("《反电信网络诈骗法》施行一周年，全市发案下降。", None),
+            ("严打·严防·严管", None),
         ] {
             assert_eq!(furniture(line), kind, "{line}");
         }

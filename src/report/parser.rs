@@ -1,11 +1,11 @@
 //! The parser: lines read one after another into title, lead, sections and their blocks.
 
-use super::bylines::parse_bylines;
+use super::bylines::{credit_bylines, parse_bylines, trailing_credits};
 use super::furniture::{dated_lists, furniture, is_menu_item, menu_runs};
 use super::headers::{section_title, section_title_and_subhead};
 use super::numbered::{Numbered, number_marker, numbered};
 use super::repair::{broken_by_width, should_join, wrap_width};
-use super::shape::{is_caption, is_heading};
+use super::shape::{is_caption, is_heading, is_headline};
 use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
 use crate::text::{CharCounter, MappedText, Span, to_simplified};
 use std::borrow::Cow;
@@ -61,7 +61,26 @@ impl<'a> Parser<'a> {
             let at = piece.as_ptr() as usize - probe.as_ptr() as usize;
             &text[at..at + piece.len()]
         };
-        let lines = lines(text);
+        let mut lines = lines(text);
+        // A line that ends in credits (`…平安图 □余青/文 王浩/摄`) is two: what comes
+        // before, and the credits, a byline.
+        let mut k = 0;
+        while k < lines.len() {
+            let span = lines[k].span;
+            if let Some(at) = trailing_credits(&probe[span]) {
+                let head = probe[span.start..span.start + at].trim_end();
+                lines[k].span = Span::new(span.start, span.start + head.len());
+                lines.insert(
+                    k + 1,
+                    Line {
+                        span: Span::new(span.start + at, span.end),
+                        gap: 0,
+                    },
+                );
+                k += 1;
+            }
+            k += 1;
+        }
         // Runs of short lines are menus; a section header or numbered line is none.
         let items: Vec<bool> = lines
             .iter()
@@ -80,7 +99,21 @@ impl<'a> Parser<'a> {
             .collect();
         for (k, line) in lines.into_iter().enumerate() {
             let content = &probe[line.span];
-            if menu[k] {
+            // A page may print its headline again (in its header, then above the article):
+            // the title is said once.
+            let same = |a: &str| a.split_whitespace().eq(content.split_whitespace());
+            let repeats_title = self.section.is_none()
+                && self.report.lead.is_empty()
+                && (self
+                    .report
+                    .title
+                    .iter()
+                    .any(|b| b.lines.iter().any(|&l| same(&probe[l])))
+                    || self
+                        .pending
+                        .as_ref()
+                        .is_some_and(|p| p.lines.iter().any(|&l| same(&probe[l]))));
+            if menu[k] || repeats_title {
                 self.push_furniture(line.span);
             } else if let Some(title) = section_title(content) {
                 self.start_section(original(title), line.span);
@@ -99,7 +132,9 @@ impl<'a> Parser<'a> {
                 self.numbered(numbered, line.gap);
             } else if furniture(content).is_some() {
                 self.push_furniture(line.span);
-            } else if let Some(bylines) = parse_bylines(content, &text[line.span], line.span) {
+            } else if let Some(bylines) = parse_bylines(content, &text[line.span], line.span)
+                .or_else(|| credit_bylines(content, &text[line.span], line.span))
+            {
                 self.flush();
                 match &mut self.section {
                     Some(s) => s.bylines.extend(bylines),
@@ -246,7 +281,9 @@ impl<'a> Parser<'a> {
         }
         let single = p.lines.len() == 1;
         let s = text.as_str();
-        let kind = if single && is_heading(s) {
+        // Before anything else, a line that can be a headline is the title.
+        let opening = self.section.is_none() && self.report.lead.is_empty();
+        let kind = if single && (is_heading(s) || (opening && is_headline(s))) {
             BlockKind::Heading
         } else if single && p.gap >= CAPTION_MIN_GAP && is_caption(s) {
             BlockKind::Caption
@@ -324,6 +361,15 @@ mod tests {
         assert_eq!(&text[ls[0].span], "标题");
         assert_eq!(&text[ls[1].span], "正文。");
         assert_eq!(ls[1].gap, 2);
+    }
+
+    #[test]
+    fn a_headline_printed_again_is_the_title_once() {
+        let text =
+            "嚴查酒駕!全天候攔檢\n\n嚴查酒駕!全天候攔檢\n嚴查酒駕!全天候攔檢  \n\n警方嚴查酒駕。\n";
+        let r = Report::parse(text);
+        assert_eq!(r.title(), "严查酒驾！全天候拦检");
+        assert_eq!(r.furniture().len(), 2);
     }
 
     #[test]

@@ -43,6 +43,16 @@ pub(super) fn is_heading(s: &str) -> bool {
         && !s.contains(['。', '！', '？', '；'])
 }
 
+/// Whether a line can be a report's headline: a heading, or a short line that exclaims or
+/// asks inside or at its end (`拒绝非法寄递烟花爆竹！冰城公安…拧紧“安全弦”`), as news
+/// headlines do, but holds no statement (`。`, `；`).
+pub(super) fn is_headline(s: &str) -> bool {
+    is_heading(s)
+        || (s.chars().count() <= HEADING_MAX_CHARS
+            && !s.contains(['。', '；', ';'])
+            && !s.ends_with(['，', '、', ',', '：', ':']))
+}
+
 pub(super) fn is_caption(s: &str) -> bool {
     s.chars().count() <= CAPTION_MAX_CHARS
         && s.ends_with('。')

@@ -83,6 +83,12 @@ impl Segmenter {
         if pos == Pos::PersonName && chars >= 4 {
             return Class::new(TokenKind::Word, Pos::Noun, None, info.plain_never_theme());
         }
+        // The general vocabulary lists the nouns of police work; jieba tags some of them set
+        // phrases (违法犯罪/l), which would keep them from the head of a compound
+        // (网络违法犯罪, 跨境违法犯罪).
+        if pos == Pos::Idiom && info.generic {
+            return Class::new(TokenKind::Word, Pos::Noun, None, info.plain_never_theme());
+        }
         Class::new(TokenKind::Word, pos, None, info.plain_never_theme())
     }
 }

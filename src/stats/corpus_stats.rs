@@ -140,6 +140,13 @@ impl CorpusStats {
         self.ngrams.get(key)
     }
 
+    /// Number of words counted: the occurrences of every candidate word and quoted name.
+    pub fn words(&self) -> u64 {
+        self.terms
+            .values()
+            .fold(0u64, |n, t| n.saturating_add(t.count))
+    }
+
     /// Number of distinct candidate themes and runs of words held.
     pub fn vocabulary_len(&self) -> usize {
         self.terms.len() + self.ngrams.len()

@@ -50,6 +50,12 @@ pub(crate) struct Cues {
     pub(crate) event_endings: Vec<&'static str>,
     /// Labels of a web page's metadata (来源, 发布时间, 责任编辑), longest first.
     pub(crate) page_fields: Vec<&'static str>,
+    /// What only a web page's furniture says (欢迎访问, 主办, 报料热线).
+    pub(crate) page_phrases: Vec<&'static str>,
+    /// Labels of a web page's breadcrumb (当前位置, 您的位置).
+    pub(crate) location_labels: Vec<&'static str>,
+    /// Kinds of place that end a place's name (镇, 村, 林场), longest first.
+    pub(crate) place_kinds: Vec<&'static str>,
 }
 
 /// The cue lists, read on first use.
@@ -117,6 +123,9 @@ impl Cues {
             body_endings: words(include_str!("../data/cues/body_endings.txt")),
             event_endings: words(include_str!("../data/cues/event_endings.txt")),
             page_fields: longest_first(include_str!("../data/cues/page_fields.txt")),
+            place_kinds: longest_first(include_str!("../data/cues/place_kinds.txt")),
+            page_phrases: words(include_str!("../data/cues/page_phrases.txt")),
+            location_labels: longest_first(include_str!("../data/cues/location_labels.txt")),
         }
     }
 }
@@ -161,6 +170,9 @@ mod tests {
             &c.body_endings,
             &c.event_endings,
             &c.page_fields,
+            &c.place_kinds,
+            &c.page_phrases,
+            &c.location_labels,
         ] {
             assert!(!list.is_empty());
             let mut sorted = list.clone();
