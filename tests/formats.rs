@@ -239,6 +239,10 @@ fn a_hand_made_pdf_with_a_to_unicode_map() {
     let pdf = build::text_pdf(&["象山公安：", "严打笑气犯罪。"]);
     let d = jingwu::extract_report(&pdf, Decoding::Strict).unwrap();
     assert_eq!(d.text(), "象山公安：\n严打笑气犯罪。\n");
+    // Without the map, through the font's predefined Chinese encoding.
+    let pdf = build::text_pdf_in(&["象山公安：", "严打笑气犯罪。"], false);
+    let d = jingwu::extract_report(&pdf, Decoding::Strict).unwrap();
+    assert_eq!(d.text(), "象山公安：\n严打笑气犯罪。\n");
 }
 
 #[cfg(feature = "pdf")]

@@ -108,8 +108,28 @@ pub(crate) fn sniff_format(bytes: &[u8], path: Option<&Path>) -> Format {
 }
 
 /// Whether the file opens (past a BOM, white space and comments) with a doctype or one of
-/// the elements that open a web page.
+/// the elements that open a web page; in UTF-16 too, after its BOM.
 fn looks_like_html(head: &[u8]) -> bool {
+    let endian = match head {
+        [0xFF, 0xFE, ..] => Some(Endian::Little),
+        [0xFE, 0xFF, ..] => Some(Endian::Big),
+        _ => None,
+    };
+    if let Some(endian) = endian {
+        let units = head[2..].chunks_exact(2).map(|p| match endian {
+            Endian::Little => u16::from_le_bytes([p[0], p[1]]),
+            Endian::Big => u16::from_be_bytes([p[0], p[1]]),
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect();
+        return opens_as_html(text.as_bytes());
+    }
+    opens_as_html(head)
+}
+
+/// [`looks_like_html`] of bytes in an ASCII-compatible encoding.
+fn opens_as_html(head: &[u8]) -> bool {
     let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     loop {
         rest = rest.trim_ascii_start();
@@ -219,6 +239,11 @@ mod tests {
             Format::Html
         );
         assert_eq!(sniff_format(b"<p>", p("a.txt").as_deref()), Format::Text);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<html><p>公安".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(sniff_format(&utf16, None), Format::Html);
         assert_eq!(sniff_format(b"x", p("a.pdf").as_deref()), Format::Pdf);
     }
 

@@ -237,6 +237,12 @@ pub fn scanned_pdf() -> Vec<u8> {
 /// A one-page PDF that shows `lines` in a font whose codes are the characters' UTF-16
 /// code units, mapped to Unicode by its `ToUnicode` map, one line every 20 points.
 pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    text_pdf_in(lines, true)
+}
+
+/// [`text_pdf`] with or without the `ToUnicode` map: without it, the font's encoding is
+/// the predefined `UniGB-UCS2-H` (codes are UCS-2), as some Chinese PDF makers write.
+pub fn text_pdf_in(lines: &[&str], to_unicode: bool) -> Vec<u8> {
     let mut content = Vec::new();
     content.extend_from_slice(b"BT /F1 12 Tf 14 TL 50 800 Td\n");
     for (k, line) in lines.iter().enumerate() {
@@ -262,9 +268,15 @@ pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
               /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
                 .to_vec(),
             stream("", &content),
-            b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H \
-              /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>"
-                .to_vec(),
+            if to_unicode {
+                b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H \
+                  /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>"
+                    .to_vec()
+            } else {
+                b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H \
+                  /DescendantFonts [6 0 R] >>"
+                    .to_vec()
+            },
             b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light \
               /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
                 .to_vec(),
