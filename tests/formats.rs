@@ -201,6 +201,48 @@ fn a_page_in_utf8_without_declared_charset() {
     assert_seed("HTML in UTF-8", d.text());
 }
 
+#[cfg(feature = "web")]
+#[test]
+fn a_government_page_laid_out_in_tables() {
+    // An official summary as a disclosure site prints it: tables for the layout, the title in
+    // a cell, no `<h1>`, the text in a cell named `content`, print and close links after it.
+    let summary = std::fs::read_to_string("seeds/gw_1.txt").unwrap();
+    let mut lines = summary.lines().filter(|l| !l.trim().is_empty());
+    let title = lines.next().unwrap();
+    let body: String = lines.map(|l| format!("<p>　　{l}</p>\n")).collect();
+    let page = format!(
+        "<html><head><meta charset=\"utf-8\"><title>{title} - 平湖市人民政府</title></head>\
+         <body><table width=\"1000\"><tr><td class=\"top\"><img src=\"logo.gif\">\
+         <a href=\"/\">首页</a> <a href=\"/zwgk\">政务公开</a> <a href=\"/hd\">政民互动</a></td></tr>\
+         <tr><td><table><tr><td class=\"position\">您现在的位置：首页 &gt; 政务公开 &gt; 工作总结</td></tr>\
+         <tr><td class=\"bt_title\" align=\"center\">{title}</td></tr>\
+         <tr><td>发布日期：2024-01-10　来源：市公安局　浏览次数：123</td></tr>\
+         <tr><td class=\"bt_content\" id=\"zoom\">{body}</td></tr>\
+         <tr><td>【<a href=\"javascript:print()\">打印本页</a>】【<a href=\"javascript:close()\">关闭窗口</a>】</td></tr>\
+         </table></td></tr><tr><td class=\"bottom\">主办：平湖市人民政府办公室　浙ICP备12345678号</td></tr>\
+         </table></body></html>"
+    );
+    let d = jingwu::extract_report(page.as_bytes(), Decoding::Strict).unwrap();
+    let text = d.text();
+    for furniture in [
+        "首页",
+        "您现在的位置",
+        "打印本页",
+        "主办",
+        "浙ICP备",
+        "浏览次数",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} in\n{text}");
+    }
+    let from_page = Report::parse(text);
+    let from_text = Report::parse(&summary);
+    assert_eq!(from_page.title(), title);
+    let sections = |r: &Report| -> Vec<String> {
+        r.sections().iter().map(|s| s.title().to_string()).collect()
+    };
+    assert_eq!(sections(&from_page), sections(&from_text));
+}
+
 #[cfg(feature = "docx")]
 #[test]
 fn word_file() {
