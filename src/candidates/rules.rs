@@ -195,7 +195,7 @@ impl std::fmt::Display for Reject {
 /// What a name names when it is no theme: a body (its ending is a body's, and it has three
 /// characters or more, or it is such an ending of two: 支队; or it ends in the kind of body
 /// police bodies are named by: 全国公安, 上海边防派出所), an officer of a body or a place
-/// (局长, 副区长), or an event or an honour.
+/// (局长, 副区长), a body's short name (市局, 县府), or an event or an honour.
 pub(crate) fn name_kind(text: &str) -> Option<Reject> {
     let cues = crate::vocab::cues();
     let long = text.chars().nth(2).is_some();
@@ -203,6 +203,7 @@ pub(crate) fn name_kind(text: &str) -> Option<Reject> {
         || (text.chars().nth(1).is_some() && cues.body_endings.contains(&text))
         || (long && cues.body_suffixes.iter().any(|e| text.ends_with(e)))
         || is_office(text)
+        || is_short_body(text)
     {
         return Some(Reject::Body);
     }
@@ -210,6 +211,17 @@ pub(crate) fn name_kind(text: &str) -> Option<Reject> {
         .iter()
         .any(|e| text.ends_with(e))
         .then_some(Reject::EventOrHonour)
+}
+
+/// Whether `text` is a body's short name: a kind of place and a kind of body (市局, 县局,
+/// 省厅, 市府), as a report calls its own bureau.
+fn is_short_body(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(place), Some(body), None)
+            if "省市县区州镇乡".contains(place) && "局署厅部院委府".contains(body)
+    )
 }
 
 /// Whether `text` names an office: the head (长) of a kind of body or place, deputy or not
@@ -303,6 +315,10 @@ mod tests {
             ("全国公安", Some(Reject::Body)),
             ("副区长", Some(Reject::Body)),
             ("所长", Some(Reject::Body)),
+            ("市局", Some(Reject::Body)),
+            ("县府", Some(Reject::Body)),
+            ("市场", None),
+            ("区委会", None),
             ("公安", None),
             ("长期", None),
             ("校长", None),
