@@ -195,14 +195,19 @@ impl std::fmt::Display for Reject {
 /// What a name names when it is no theme: a body (its ending is a body's, and it has three
 /// characters or more, or it is such an ending of two: 支队; or it ends in the kind of body
 /// police bodies are named by: 全国公安, 上海边防派出所), an officer of a body or a place
-/// (局长, 副区长), or an event or an honour.
+/// (局长, 副区长), a body's short name (市局, 县府), or an event or an honour.
 pub(crate) fn name_kind(text: &str) -> Option<Reject> {
+    // Most words end in no character a name of a body, an office or an event ends in.
+    if !ends_in_one_of(text, &NAME_LAST_CHARS) {
+        return None;
+    }
     let cues = crate::vocab::cues();
     let long = text.chars().nth(2).is_some();
     if (long && cues.body_endings.iter().any(|e| text.ends_with(e)))
         || (text.chars().nth(1).is_some() && cues.body_endings.contains(&text))
         || (long && cues.body_suffixes.iter().any(|e| text.ends_with(e)))
         || is_office(text)
+        || is_short_body(text)
     {
         return Some(Reject::Body);
     }
@@ -210,6 +215,52 @@ pub(crate) fn name_kind(text: &str) -> Option<Reject> {
         .iter()
         .any(|e| text.ends_with(e))
         .then_some(Reject::EventOrHonour)
+}
+
+/// The last characters of the names [`name_kind`] knows, in order.
+static NAME_LAST_CHARS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let cues = crate::vocab::cues();
+    let mut words: Vec<&str> = [&cues.body_endings, &cues.body_suffixes, &cues.event_endings]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
+    words.push("长");
+    let mut last = last_chars(&words);
+    last.extend(SHORT_BODY_KINDS.chars());
+    last.sort_unstable();
+    last.dedup();
+    last
+});
+
+/// The last characters of `words`, in order.
+fn last_chars(words: &[&str]) -> Vec<char> {
+    let mut last: Vec<char> = words.iter().filter_map(|w| w.chars().next_back()).collect();
+    last.sort_unstable();
+    last.dedup();
+    last
+}
+
+/// Whether `text` ends in one of `last`, characters in order: a test that rules most words
+/// out of a list of endings at once.
+fn ends_in_one_of(text: &str, last: &[char]) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| last.binary_search(&c).is_ok())
+}
+
+/// The kinds of body a body's short name ends in (市局, 县府).
+const SHORT_BODY_KINDS: &str = "局署厅部院委府";
+
+/// Whether `text` is a body's short name: a kind of place and a kind of body (市局, 县局,
+/// 省厅, 市府), as a report calls its own bureau.
+fn is_short_body(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(place), Some(body), None)
+            if "省市县区州镇乡".contains(place) && SHORT_BODY_KINDS.contains(body)
+    )
 }
 
 /// Whether `text` names an office: the head (长) of a kind of body or place, deputy or not
@@ -228,6 +279,11 @@ fn is_office(text: &str) -> bool {
 /// 海港经济区 and 乡村 of 美丽乡村 are kinds of place, not names), or after a name that
 /// ends in a kind itself and that general Chinese knows (梅县 of 梅县区).
 pub(crate) fn is_place_name(background: &crate::stats::BackgroundIdf, text: &str) -> bool {
+    static LAST: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| last_chars(&crate::vocab::cues().place_kinds));
+    if !ends_in_one_of(text, &LAST) {
+        return false;
+    }
     let cues = crate::vocab::cues();
     let Some(kind) = cues.place_kinds.iter().find(|k| text.ends_with(*k)) else {
         return false;
@@ -303,6 +359,10 @@ mod tests {
             ("全国公安", Some(Reject::Body)),
             ("副区长", Some(Reject::Body)),
             ("所长", Some(Reject::Body)),
+            ("市局", Some(Reject::Body)),
+            ("县府", Some(Reject::Body)),
+            ("市场", None),
+            ("区委会", None),
             ("公安", None),
             ("长期", None),
             ("校长", None),
