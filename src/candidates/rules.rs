@@ -289,8 +289,9 @@ pub(crate) fn is_place_name(background: &crate::stats::BackgroundIdf, text: &str
         return false;
     };
     let stem = &text[..text.len() - kind.len()];
-    let stem_chars: Vec<char> = stem.chars().collect();
-    if stem_chars.len() < 2 {
+    // Where the stem's characters start, last first.
+    let starts: Vec<usize> = stem.char_indices().rev().map(|(i, _)| i).take(2).collect();
+    if starts.len() < 2 {
         return false;
     }
     if cues.place_kinds.iter().any(|k| stem.ends_with(k)) && background.get(stem).is_some() {
@@ -301,11 +302,9 @@ pub(crate) fn is_place_name(background: &crate::stats::BackgroundIdf, text: &str
         return background.get(stem).is_none();
     }
     // The kind with one or two characters before it, as one word, is a kind of place.
-    !(1..=2).any(|k| {
-        let at = stem_chars.len().saturating_sub(k);
-        let tail: String = stem_chars[at..].iter().collect();
-        stem_chars.len() > k - 1 && background.get(&format!("{tail}{kind}")).is_some()
-    })
+    !starts[..2]
+        .iter()
+        .any(|&at| background.get(&text[at..]).is_some())
 }
 
 /// One rule of an ordered table: the reason it gives, and its test `T` (a function of what

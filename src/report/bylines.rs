@@ -136,6 +136,9 @@ fn credit(word: &str) -> Option<(&str, BylineRole)> {
 
 /// `□余青/文 王浩/摄`, `文/图/郑楚君`: a line of credits alone, one byline each.
 pub(super) fn credit_bylines(line: &str, written: &str, span: Span) -> Option<Vec<Byline>> {
+    if line.len() > BYLINE_MAX_BYTES || !line.contains('/') {
+        return None;
+    }
     let body = line.trim_start_matches(CREDIT_MARKS);
     let skipped = line.len() - body.len();
     let mut out = Vec::new();
@@ -171,7 +174,7 @@ const CREDIT_MARKS: &[char] = &['□', '■', '◇', '◆', ' ', '\u{3000}'];
 /// Where the credits that end a line start (`…平安图 □余青/文 王浩/摄`), when the line
 /// has something before them.
 pub(super) fn trailing_credits(line: &str) -> Option<usize> {
-    if !line.contains('/') {
+    if !line.contains('/') || line.len() > 2 * BYLINE_MAX_BYTES {
         return None;
     }
     let words: Vec<&str> = line.split_whitespace().collect();

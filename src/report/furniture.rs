@@ -28,6 +28,10 @@ pub(super) enum Furniture {
 /// Whether the line `line` (read with traditional characters folded) is furniture on its
 /// own, and which.
 pub(super) fn furniture(line: &str) -> Option<Furniture> {
+    // At most four bytes a character: a long line is ruled out by its length.
+    if line.len() > 4 * LINE_MAX_CHARS {
+        return None;
+    }
     let n = line.chars().count();
     if n > LINE_MAX_CHARS {
         return None;
@@ -150,7 +154,8 @@ fn is_bracketed_menu(line: &str) -> bool {
 /// Whether a line could be an item of a menu of short lines: short, without sentence
 /// punctuation.
 pub(super) fn is_menu_item(line: &str) -> bool {
-    line.chars().count() <= MENU_ITEM_MAX_CHARS
+    line.len() <= 4 * MENU_ITEM_MAX_CHARS
+        && line.chars().count() <= MENU_ITEM_MAX_CHARS
         && !line.contains(['。', '，', '！', '？', '；', '：', ',', ':'])
 }
 
@@ -178,6 +183,10 @@ pub(super) fn menu_runs(items: &[bool]) -> Vec<bool> {
 
 /// Whether a line is a date alone (`2026/03/17`, `2023-12-13 10:05`).
 fn is_date(line: &str) -> bool {
+    // `2023-12-13 10:05:30`, `2026年03月17日`: a date alone is short.
+    if line.len() > 32 {
+        return false;
+    }
     let digits = line.chars().filter(char::is_ascii_digit).count();
     digits >= 6
         && line

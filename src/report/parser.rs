@@ -7,7 +7,7 @@ use super::numbered::{Numbered, number_marker, numbered};
 use super::repair::{broken_by_width, should_join, wrap_width};
 use super::shape::{is_caption, is_heading, is_headline};
 use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
-use crate::text::{CharCounter, MappedText, Span, to_simplified};
+use crate::text::{CharCounter, MappedText, Script, Span, to_simplified};
 use std::borrow::Cow;
 
 /// A non-blank line: its trimmed content and the blank lines before it.
@@ -31,6 +31,8 @@ pub(super) struct Parser<'a> {
     /// The text with its traditional characters folded to simplified ones, byte for byte
     /// where the text has them: what the shapes of lines are read on.
     probe: Cow<'a, str>,
+    /// Whether the text holds traditional characters, looked at once for all its blocks.
+    script: Script,
     /// Character offsets of the blocks, counted once over the input as they come.
     chars: CharCounter<'a>,
     report: Report,
@@ -40,9 +42,14 @@ pub(super) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub(super) fn new(text: &'a str) -> Self {
+        let probe = to_simplified(text).map_or(Cow::Borrowed(text), Cow::Owned);
         Parser {
             text,
-            probe: to_simplified(text).map_or(Cow::Borrowed(text), Cow::Owned),
+            script: match probe {
+                Cow::Borrowed(_) => Script::Simplified,
+                Cow::Owned(_) => Script::Either,
+            },
+            probe,
             chars: CharCounter::new(text),
             report: Report {
                 len: text.len(),
@@ -196,7 +203,7 @@ impl<'a> Parser<'a> {
                 .map(crate::text::fold_width)
                 .collect();
             let mut text = MappedText::new();
-            text.push_original(self.text, title_span);
+            text.push_original_in(self.text, title_span, self.script);
             self.section = Some(Section {
                 title,
                 header: Span::new(n.number.start, title_span.end),
@@ -213,7 +220,7 @@ impl<'a> Parser<'a> {
             });
         } else if let Some(h) = n.heading {
             let mut text = MappedText::new();
-            text.push_original(self.text, h);
+            text.push_original_in(self.text, h, self.script);
             let char_start = self.chars.char_at(text.original_span().start);
             self.push_block(Block {
                 kind: BlockKind::Heading,
@@ -239,7 +246,7 @@ impl<'a> Parser<'a> {
     fn push_furniture(&mut self, span: Span) {
         self.flush();
         let mut text = MappedText::new();
-        text.push_original(self.text, span);
+        text.push_original_in(self.text, span, self.script);
         let char_start = self.chars.char_at(span.start);
         self.report.furniture.push(Block {
             kind: BlockKind::Furniture,
@@ -277,7 +284,7 @@ impl<'a> Parser<'a> {
         };
         let mut text = MappedText::new();
         for &l in &p.lines {
-            text.push_original(self.text, l);
+            text.push_original_in(self.text, l, self.script);
         }
         let single = p.lines.len() == 1;
         let s = text.as_str();

@@ -80,6 +80,15 @@ impl Run {
     }
 }
 
+/// What a text's script can be, as far as its caller knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Script {
+    /// Simplified characters only: nothing to fold.
+    Simplified,
+    /// Traditional characters, simplified ones or both.
+    Either,
+}
+
 /// Text derived from the original input, with a map back to it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MappedText {
@@ -131,12 +140,22 @@ impl MappedText {
     /// assert_eq!(text.unfolded_script(original), "海上楓橋經驗，打造APP（試點）");
     /// ```
     pub fn push_original(&mut self, original: &str, span: Span) {
+        self.push_original_in(original, span, Script::Either);
+    }
+
+    /// [`MappedText::push_original`], told whether `original` can hold traditional
+    /// characters at all: a caller that has looked at the whole text once spares each piece
+    /// the look.
+    pub(crate) fn push_original_in(&mut self, original: &str, span: Span, script: Script) {
         let start = floor_boundary(original, span.start.min(original.len()));
         let end = floor_boundary(original, span.end.min(original.len())).max(start);
         let piece = &original[start..end];
         // Folding the script keeps every character's length: the folded piece maps to the
         // original byte for byte.
-        let simplified = super::script::to_simplified(piece);
+        let simplified = match script {
+            Script::Either => super::script::to_simplified(piece),
+            Script::Simplified => None,
+        };
         self.script_folded |= simplified.is_some();
         let source = simplified.as_deref().unwrap_or(piece);
         let mut copy_from = 0;

@@ -9,8 +9,8 @@ mod sentences;
 mod span;
 
 pub(crate) use chars::{is_cn_digit, is_cn_numeral, is_han, is_plain_char, starts_common_han};
-pub(crate) use mapped::floor_boundary;
 pub use mapped::{MappedText, fold_width};
+pub(crate) use mapped::{Script, floor_boundary};
 pub(crate) use script::to_simplified;
 pub(crate) use sentences::sentences_of;
 pub(crate) use span::CharCounter;
