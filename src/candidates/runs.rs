@@ -54,13 +54,15 @@ pub(crate) fn shape_verdict(seg: &Segmenter, doc: &Document, run: &[DocToken]) -
     if !is_nominal(last) && !verb_final {
         return Some(Reject::RunShape);
     }
-    // A verb before the last word is at work on what follows it: the run is the work done
-    // (打击治理电信网络诈骗, 查获走私案件, 渠道非法运输烟花爆竹), not a thing, and the
-    // theme is what the work is done on.
-    if run[..run.len() - 1]
-        .iter()
-        .any(|t| t.pos == Pos::Verb && t.category.is_none())
-    {
+    // A verb before a thing is at work on it: the run is the work done (打击治理电信网络诈骗,
+    // 查获走私案件, 渠道非法运输烟花爆竹), not a thing, and the theme is what the work is
+    // done on. A verb before another action names a kind of that action (预防教育, 打击整治).
+    if run.windows(2).any(|w| {
+        let (verb, next) = (&w[0], &w[1]);
+        verb.pos == Pos::Verb
+            && verb.category.is_none()
+            && (next.category.is_some() || !matches!(next.pos, Pos::Verb | Pos::VerbalNoun))
+    }) {
         return Some(Reject::WorkOnATheme);
     }
     // The tokens of a run are adjacent, so its text is one slice of the document's text.
