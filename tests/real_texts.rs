@@ -135,5 +135,5 @@ fn real_texts_of_many_shapes_rank_at_or_above_their_floors() {
 
 #[test]
 fn official_summaries_rank_at_or_above_their_floors() {
-    at_or_above("tests/data/summaries", 0.55, 0.53, 2);
+    at_or_above("tests/data/summaries", 0.58, 0.55, 2);
 }
