@@ -335,6 +335,40 @@ mod tests {
     }
 
     #[test]
+    fn runs_stand_together_by_dominance_or_association() {
+        let counts = |count: u64| TermCounts {
+            count,
+            documents: 1,
+            sections: 1,
+        };
+        let mut stats = CorpusStats::new();
+        for (word, n) in [
+            ("渔船", 8),
+            ("安全", 5),
+            ("群众", 20),
+            ("平安", 20),
+            ("filler", 266),
+        ] {
+            stats.add_counts(word, counts(n), false);
+        }
+        stats.end_document(1);
+        let words = stats.words();
+        let cohesion = Cohesion {
+            min_count: 2,
+            min_share: 0.5,
+            min_npmi: 0.5,
+        };
+        let verdict = |key: &str, n: u64| cohesion.verdict(&stats, words, key, &counts(n));
+        // Three of 安全's five mentions: dominance.
+        assert_eq!(verdict("渔船 安全", 3), Ok(Bond::Dominance));
+        // Two of five, beside a head said eight times: association.
+        assert_eq!(verdict("渔船 安全", 2), Ok(Bond::Association));
+        // Two frequent words said together twice, as chance has it: neither.
+        assert_eq!(verdict("群众 平安", 2), Err(Reject::NotCohesive));
+        assert_eq!(verdict("渔船 安全", 1), Err(Reject::NotRepeated));
+    }
+
+    #[test]
     fn a_compound_stands_beside_a_frequent_head() {
         // 渔船 said 10 times, 渔船安全生产 3 of them: the compound holds under a third of
         // its head's mentions, yet its parts stand together far more often than chance.
