@@ -22,25 +22,30 @@ pub(super) struct Gathering {
     pub(super) grouped: Vec<usize>,
 }
 
-/// Spans claimed by candidates, in order: `(start, end, claimant)`. A unit claims a few
-/// hundred spans at most, so a sorted list does.
+/// Spans claimed by candidates, in order: `(start, end)` → claimant. A unit of a long
+/// document claims hundreds of thousands of spans, so a claim is put in its place in
+/// logarithmic time, not by moving the claims after it.
 #[derive(Default)]
-struct Claims(Vec<(usize, usize, usize)>);
+struct Claims(std::collections::BTreeMap<(usize, usize), usize>);
 
 impl Claims {
     /// Claims `span` for `by` unless it is claimed already.
     fn insert(&mut self, span: (usize, usize), by: usize) {
-        let at = self.0.partition_point(|&(s, e, _)| (s, e) < span);
-        if self.0.get(at).is_none_or(|&(s, e, _)| (s, e) != span) {
-            self.0.insert(at, (span.0, span.1, by));
-        }
+        self.0.entry(span).or_insert(by);
     }
 
     /// The claims from `from` to `to`, both included, in order.
-    fn range(&self, from: (usize, usize), to: (usize, usize)) -> &[(usize, usize, usize)] {
-        let a = self.0.partition_point(|&(s, e, _)| (s, e) < from);
-        let b = self.0.partition_point(|&(s, e, _)| (s, e) <= to);
-        &self.0[a..b.max(a)]
+    fn range(
+        &self,
+        from: (usize, usize),
+        to: (usize, usize),
+    ) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        // An empty range (`from` after `to`) holds no claims; `BTreeMap::range` would panic.
+        let bounds = (from <= to).then_some(from..=to);
+        bounds
+            .into_iter()
+            .flat_map(|r| self.0.range(r))
+            .map(|(&(s, e), &by)| (s, e, by))
     }
 }
 
@@ -205,9 +210,8 @@ impl Ctx<'_, '_> {
                 let from = (span.end.saturating_sub(MAX_CLAIM_BYTES), 0);
                 let by = claimed
                     .range(from, (span.start, usize::MAX))
-                    .iter()
-                    .find(|&&(s, e, _)| e >= span.end && (s, e) != (span.start, span.end))
-                    .map(|&(_, _, by)| by);
+                    .find(|&(s, e, _)| e >= span.end && (s, e) != (span.start, span.end))
+                    .map(|(_, _, by)| by);
                 match by {
                     Some(by) => owner = owner.or(Some(by)),
                     None => {
@@ -276,7 +280,8 @@ mod tests {
         c.insert((4, 12), 2);
         c.insert((10, 16), 3);
         c.insert((10, 13), 4);
-        assert_eq!(c.0, vec![(4, 12, 2), (10, 13, 4), (10, 16, 1)]);
+        let all: Vec<_> = c.range((0, 0), (usize::MAX, usize::MAX)).collect();
+        assert_eq!(all, vec![(4, 12, 2), (10, 13, 4), (10, 16, 1)]);
     }
 
     #[test]
@@ -289,7 +294,7 @@ mod tests {
             c.insert(span, k);
         }
         let starts = |from, to| -> Vec<(usize, usize)> {
-            c.range(from, to).iter().map(|&(s, e, _)| (s, e)).collect()
+            c.range(from, to).map(|(s, e, _)| (s, e)).collect()
         };
         assert_eq!(
             starts((3, 0), (6, usize::MAX)),
