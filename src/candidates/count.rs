@@ -39,9 +39,12 @@ fn bump<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, (TermCounts, Seen)>, key
     }
 }
 
-/// Whether `span` is exactly one token of `toks`.
+/// Whether `span` is exactly one token of `toks`. The tokens tile the sentence, so they are
+/// found by their starts in logarithmic time: a sentence may be megabytes long, with a quote
+/// every few words.
 fn is_single_token(toks: &[DocToken], span: Span) -> bool {
-    toks.iter().any(|t| t.norm == span)
+    toks.binary_search_by_key(&span.start, |t| t.norm.start)
+        .is_ok_and(|i| toks[i].norm == span)
 }
 
 /// Counts a document's candidate words, quoted names and runs of words.
