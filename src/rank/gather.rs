@@ -69,8 +69,22 @@ pub(super) struct CandidateOrder {
     /// `(start, end)` in `of` for each candidate.
     ranges: Vec<(u32, u32)>,
     of: Vec<CandidateId>,
-    /// The candidates, longest first, then in the order of their texts.
-    by_length: Vec<CandidateId>,
+    /// Each candidate's place in the order of the candidates, longest first, then in the
+    /// order of their texts.
+    rank: Vec<u32>,
+}
+
+/// A place for each of a document's candidates, shared by its units one after another:
+/// where the candidate stands in the unit's list, or `u32::MAX` when the unit does not
+/// mention it. A unit touches only the places of its own candidates and clears them after,
+/// so it costs time in proportion to its mentions, not to the document's candidates (a
+/// yearbook has thousands of sections and a hundred thousand candidates).
+pub(super) struct Slots(Vec<u32>);
+
+impl Slots {
+    pub(super) fn new(cands: &DocCandidates<'_>) -> Slots {
+        Slots(vec![u32::MAX; cands.candidates.len()])
+    }
 }
 
 impl CandidateOrder {
@@ -80,10 +94,14 @@ impl CandidateOrder {
             let (ca, cb) = (&cands[a], &cands[b]);
             cb.chars.cmp(&ca.chars).then_with(|| ca.text.cmp(cb.text))
         });
+        let mut rank = vec![0; by_length.len()];
+        for (k, c) in by_length.iter().enumerate() {
+            rank[c.index()] = k as u32;
+        }
         let mut out = CandidateOrder {
             ranges: Vec::with_capacity(cands.candidates.len()),
             of: Vec::new(),
-            by_length,
+            rank,
         };
         let mut bounds: Vec<usize> = Vec::new();
         for c in &cands.candidates {
@@ -138,23 +156,30 @@ impl Ctx<'_, '_> {
         doc: &Document,
         cands: &DocCandidates<'_>,
         order: &CandidateOrder,
+        slots: &mut Slots,
         mentions: &[usize],
     ) -> Gathering {
         // The candidates mentioned, longest first (so that a theme has claimed its mentions
         // before its fragments look), each with its mentions in order: one list grouped by
         // candidate (a counting sort), each candidate holding its range of it.
-        let mut slot: Vec<u32> = vec![0; cands.candidates.len()];
+        let slot = &mut slots.0;
+        let mut present: Vec<(CandidateId, usize)> = Vec::new();
         for &i in mentions {
-            slot[cands.mentions[i].candidate.index()] += 1;
+            let c = cands.mentions[i].candidate;
+            let k = match slot[c.index()] {
+                u32::MAX => {
+                    slot[c.index()] = present.len() as u32;
+                    present.push((c, 0));
+                    present.len() - 1
+                }
+                k => k as usize,
+            };
+            present[k].1 += 1;
         }
-        let mut gathered: Vec<Gathered> = Vec::new();
+        present.sort_unstable_by_key(|&(c, _)| order.rank[c.index()]);
+        let mut gathered: Vec<Gathered> = Vec::with_capacity(present.len());
         let mut at = 0;
-        for &c in &order.by_length {
-            let n = slot[c.index()] as usize;
-            if n == 0 {
-                slot[c.index()] = u32::MAX;
-                continue;
-            }
+        for &(c, n) in &present {
             slot[c.index()] = gathered.len() as u32;
             gathered.push(Gathered {
                 candidate: c,
@@ -172,7 +197,10 @@ impl Ctx<'_, '_> {
             grouped[g.own.end] = i;
             g.own.end += 1;
         }
-        self.subsume(doc, cands, order, &slot, &mut grouped, &mut gathered);
+        self.subsume(doc, cands, order, slot, &mut grouped, &mut gathered);
+        for &(c, _) in &present {
+            slot[c.index()] = u32::MAX;
+        }
         Gathering { gathered, grouped }
     }
 
