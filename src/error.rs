@@ -35,6 +35,8 @@ pub enum ErrorKind {
     Model,
     /// Rendering the HTML report failed (an error of its template).
     Render,
+    /// A search of folders found no report file to read.
+    NoReports,
 }
 
 /// An error from loading or parsing, naming what and where.
