@@ -15,9 +15,14 @@ mod html;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod walk;
+mod write;
 
 pub use decode::{Decoding, Encoding};
 pub use walk::{FoundReports, ReportFile, Skipped};
+#[cfg(test)]
+pub(crate) use write::tests::failing_after;
+pub use write::write_atomically;
+pub(crate) use write::write_with;
 
 use crate::error::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
