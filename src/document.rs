@@ -402,7 +402,11 @@ mod tests {
             for bytes in [1, 300, 4096, usize::MAX] {
                 let parallel = Document::analyze_in(&seg, "r", &text, Pieces::Parallel(bytes));
                 // Every field: derived and shown texts, tokens, sentences, units and title.
-                assert_eq!(format!("{one:?}"), format!("{parallel:?}"), "pieces of {bytes} B");
+                assert_eq!(
+                    format!("{one:?}"),
+                    format!("{parallel:?}"),
+                    "pieces of {bytes} B"
+                );
             }
         }
     }
