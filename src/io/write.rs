@@ -79,12 +79,13 @@ fn fill(
     target: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut w = BufWriter::new(file);
-    #[cfg(test)]
-    let mut w = tests::Failing::wrap(&mut w);
-    write(&mut w)?;
-    w.flush()?;
-    drop(w);
+    {
+        let mut w = BufWriter::new(file);
+        #[cfg(test)]
+        let mut w = tests::Failing::wrap(&mut w);
+        write(&mut w)?;
+        w.flush()?;
+    }
     if let Ok(old) = std::fs::metadata(target)
         && old.is_file()
     {
