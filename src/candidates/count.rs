@@ -49,8 +49,10 @@ fn is_single_token(toks: &[DocToken], span: Span) -> bool {
 
 /// Counts a document's candidate words, quoted names and runs of words.
 pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCounts<'d> {
-    // About one distinct word and one run for every four tokens.
-    let guess = doc.tokens.len() / 4;
+    // About one distinct word and one run for every four tokens in a report; a long
+    // document says the same words again, so its maps grow as needed rather than start at a
+    // size that may be many times what they hold.
+    let guess = (doc.tokens.len() / 4).min(1 << 14);
     let mut counts = DocCounts {
         terms: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
         ngrams: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
