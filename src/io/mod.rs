@@ -446,6 +446,7 @@ pub fn find_reports<P: AsRef<Path>>(paths: &[P], options: impl Into<ReadOptions>
 /// let read = read_reports(&[&empty], Decoding::Strict);
 /// assert!(read.reports.is_empty());
 /// assert_eq!(read.errors[0].kind(), &ErrorKind::NoReports);
+/// # std::fs::remove_dir_all(&empty).unwrap();
 /// ```
 pub fn read_reports<P: AsRef<Path>>(paths: &[P], options: impl Into<ReadOptions>) -> ReadReports {
     let options = options.into();
