@@ -114,7 +114,11 @@ fn the_html_report_is_written_whole_or_not_at_all() {
         .arg(&page)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let written = std::fs::read_to_string(&page).unwrap();
     assert!(written.starts_with("<!DOCTYPE html>") && written.trim_end().ends_with("</html>"));
     assert_eq!(names(&d), ["report.html"]);
