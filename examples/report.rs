@@ -3,12 +3,17 @@
 //!
 //! `cargo run --release --example report -- [--top N] [--quiet] [PATH ...] [-o report.html]`
 //!
-//! PATHs are report files or directories (every `.txt`, `.htm`, `.html`, `.docx` and `.pdf`
-//! inside, sorted); the default is `seeds/`. The text of a web page, Word file or PDF is the
-//! text extracted from it, which the page shows and its highlights point into. The page goes to `target/jingwu-report.html` unless `-o` says otherwise; it needs
-//! no network and opens offline. A file that cannot be read is reported on stderr, the others
-//! are still ranked, and the program exits with a failure status at the end. A long run shows
-//! a progress bar on stderr when stderr is a terminal; `--quiet` hides it.
+//! PATHs are report files or folders (every `.txt`, `.htm`, `.html`, `.docx` and `.pdf`
+//! inside and in their subfolders, sorted; hidden ones left out; each file once), each
+//! report named by its path inside the folder given; the default is `seeds/`. The text of a
+//! web page, Word file or PDF is the text extracted from it, which the page shows and its
+//! highlights point into. The page goes to `target/jingwu-report.html` unless `-o` says
+//! otherwise, written whole or not at all (a failed write leaves the page there before); it
+//! needs no network and opens offline. A file that cannot be read is reported on stderr, the
+//! others are still ranked, and the program exits with a failure status at the end; finding
+//! no report is an error naming what was searched. What the folders held that is no report
+//! is counted on one line of stderr. A long run shows a progress bar on stderr when stderr is
+//! a terminal; `--quiet` hides it.
 
 mod common;
 
@@ -42,8 +47,8 @@ fn main() -> ExitCode {
     let mut progress = common::Progress::new(args.quiet);
     let (docs, failed) = common::read(&args.paths, &mut progress);
     if docs.is_empty() {
+        // Why was said on stderr: no report found, or none readable.
         progress.finish();
-        eprintln!("error: no reports to rank");
         return ExitCode::FAILURE;
     }
 
@@ -67,8 +72,9 @@ fn main() -> ExitCode {
         eprintln!("error: {}: {e}", dir.display());
         return ExitCode::FAILURE;
     }
-    if let Err(e) = std::fs::write(&out, page.as_bytes()) {
-        eprintln!("error: {}: {e}", out.display());
+    // Whole or not at all: a failed write leaves the page written before.
+    if let Err(e) = jingwu::write_atomically(&out, page.as_bytes()) {
+        eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
     let sections: usize = ranking.documents().iter().map(|d| d.sections().len()).sum();

@@ -6,11 +6,14 @@
 //! the theme that hides it, or the rule that kept it out. `--rejections` adds to the JSON,
 //! for each section and document, every word kept out and the rule that kept it out.
 //!
-//! PATHs are report files or directories (every `.txt`, `.htm`, `.html`, `.docx` and `.pdf`
-//! inside, sorted): text in UTF-8, UTF-16, GB18030 or Big5, web pages, Word files and PDFs
-//! with a text layer. The default is `seeds/`. A file that cannot be read (a scanned PDF, a
-//! damaged file) is reported on stderr, the others are still ranked, and the program exits
-//! with a failure status at the end.
+//! PATHs are report files or folders (every `.txt`, `.htm`, `.html`, `.docx` and `.pdf`
+//! inside and in their subfolders, sorted; hidden ones left out; each file once): text in
+//! UTF-8, UTF-16, GB18030 or Big5, web pages, Word files and PDFs with a text layer. A report
+//! found in a folder is named by its path inside it (`2024/a.txt`). The default is `seeds/`.
+//! A file that cannot be read (a scanned PDF, a damaged file) is reported on stderr, the
+//! others are still ranked, and the program exits with a failure status at the end; finding
+//! no report at all is an error naming what was searched. What the folders held that is no
+//! report (other files, hidden ones, ...) is counted on one line of stderr.
 //!
 //! A long run shows a progress bar on stderr when stderr is a terminal; `--quiet` hides it.
 
@@ -221,6 +224,11 @@ fn main() -> ExitCode {
     };
     let mut progress = common::Progress::new(args.quiet);
     let (docs, failed) = common::read(&args.paths, &mut progress);
+    if docs.is_empty() {
+        // Why was said on stderr: no report found, or none readable.
+        progress.finish();
+        return ExitCode::FAILURE;
+    }
     let engine = Engine::new();
     let mut corpus = engine.corpus();
     common::add_all(&mut corpus, &docs, &mut progress);

@@ -4,10 +4,20 @@
 use crate::report::{Block, BlockKind, Report};
 use crate::segment::{RawSentence, RawToken, Segmenter};
 use crate::text::{CharCounter, Span};
+use rayon::prelude::*;
 use std::ops::Range;
 
 /// A token of an analysed document, its `norm` span in [`Document::norm`].
 pub(crate) type DocToken = RawToken;
+
+/// How the blocks of a report are segmented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pieces {
+    /// One after another.
+    One,
+    /// In pieces of about this many bytes, in parallel.
+    Parallel(usize),
+}
 
 /// The unit of ranking a sentence belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -88,61 +98,30 @@ pub(crate) struct Document {
     pub(crate) units: Vec<Unit>,
 }
 
-impl Document {
-    pub(crate) fn analyze(segmenter: &Segmenter, id: &str, text: &str) -> Document {
-        let report = Report::parse(text);
-        let mut doc = Document {
-            id: id.to_string(),
-            title: report.title(),
-            norm: String::with_capacity(text.len()),
-            shown: None,
-            tokens: Vec::with_capacity(text.len() / 5),
-            sentences: Vec::new(),
-            units: Vec::new(),
-        };
-        let mut chars = CharCounter::new(text);
-        let mut scratch = Vec::new();
-        let sectioned = !report.sections().is_empty();
-        let outside = if sectioned {
-            UnitOf::Outside
-        } else {
-            doc.units.push(Unit {
-                title: String::new(),
-                span: Span::new(0, text.len()),
-                kind: UnitKind::Whole,
-            });
-            UnitOf::Unit(0)
-        };
-        let mut title = Vec::new();
-        for block in report.title_blocks() {
-            title.push(doc.push_block(text, segmenter, block, outside, &mut chars, &mut scratch));
-        }
-        if doc.shown.is_some() {
-            let parts: Vec<&str> = title.iter().map(|&span| doc.shown(span)).collect();
-            doc.title = parts.join(" ");
-        }
-        for block in report.lead() {
-            doc.push_block(text, segmenter, block, outside, &mut chars, &mut scratch);
-        }
-        for (i, section) in report.sections().iter().enumerate() {
-            doc.units.push(Unit {
-                title: section.title().to_string(),
-                span: section.span(),
-                kind: if section.is_numbered() {
-                    UnitKind::Numbered
-                } else {
-                    UnitKind::Named
-                },
-            });
-            for block in section.heading().into_iter().chain(section.blocks()) {
-                let unit = UnitOf::Unit(i as u32);
-                doc.push_block(text, segmenter, block, unit, &mut chars, &mut scratch);
-            }
-        }
-        doc
-    }
+/// Reports of at least this many bytes have their blocks segmented in parallel: a compiled
+/// yearbook or an archive saved as one file uses every core, not one.
+const PARALLEL_MIN_BYTES: usize = 1 << 20;
 
-    /// Appends `block` of `original`, segmented; returns its span in the derived text.
+/// Bytes of blocks segmented together, one piece of a long report per task.
+const PIECE_BYTES: usize = 256 << 10;
+
+/// Blocks of a report segmented together: what they add to the document, with offsets into
+/// the derived text relative to the piece's start and token ranges relative to its first
+/// token.
+#[derive(Debug, Default)]
+struct Piece {
+    /// Whether derived text comes before the piece (so its first block is set apart by a
+    /// line feed).
+    after_text: bool,
+    norm: String,
+    shown: Option<String>,
+    tokens: Vec<DocToken>,
+    sentences: Vec<DocSentence>,
+}
+
+impl Piece {
+    /// Appends `block` of `original`, segmented; returns its span in the piece's derived
+    /// text.
     fn push_block(
         &mut self,
         original: &str,
@@ -152,7 +131,7 @@ impl Document {
         chars: &mut CharCounter<'_>,
         scratch: &mut Vec<RawSentence>,
     ) -> Span {
-        if !self.norm.is_empty() {
+        if self.after_text || !self.norm.is_empty() {
             self.norm.push('\n');
             if let Some(shown) = &mut self.shown {
                 shown.push('\n');
@@ -178,6 +157,180 @@ impl Document {
             level: block.level(),
         }));
         Span::new(base, self.norm.len())
+    }
+
+    /// Appends a piece segmented after this one: its offsets into the derived text and its
+    /// token ranges moved past this one's.
+    fn append(&mut self, piece: Piece) {
+        let base = self.norm.len();
+        let first = u32::try_from(self.tokens.len()).unwrap_or(u32::MAX);
+        self.norm.push_str(&piece.norm);
+        match (&mut self.shown, piece.shown) {
+            (Some(shown), Some(more)) => shown.push_str(&more),
+            (Some(shown), None) => shown.push_str(&piece.norm),
+            (None, Some(more)) => {
+                let mut shown = String::with_capacity(self.norm.capacity());
+                shown.push_str(&self.norm[..base]);
+                shown.push_str(&more);
+                self.shown = Some(shown);
+            }
+            (None, None) => {}
+        }
+        let shift = |s: Span| Span::new(s.start + base, s.end + base);
+        self.tokens.extend(piece.tokens.into_iter().map(|mut t| {
+            t.norm = shift(t.norm);
+            t
+        }));
+        self.sentences
+            .extend(piece.sentences.into_iter().map(|mut s| {
+                s.norm = shift(s.norm);
+                s.tokens = s.tokens.start + first..s.tokens.end + first;
+                s
+            }));
+    }
+
+    /// The blocks segmented one after another, as a piece.
+    fn of(
+        original: &str,
+        segmenter: &Segmenter,
+        blocks: &[(&Block, UnitOf)],
+        after_text: bool,
+    ) -> Piece {
+        let bytes: usize = blocks.iter().map(|(b, _)| b.text().len() + 1).sum();
+        let mut piece = Piece {
+            after_text,
+            norm: String::with_capacity(bytes),
+            tokens: Vec::with_capacity(bytes / 5),
+            ..Piece::default()
+        };
+        let Some((first, _)) = blocks.first() else {
+            return piece;
+        };
+        let mut chars = CharCounter::at(original, first.span().start, first.char_start());
+        let mut scratch = Vec::new();
+        for &(block, unit) in blocks {
+            piece.push_block(original, segmenter, block, unit, &mut chars, &mut scratch);
+        }
+        piece
+    }
+}
+
+impl Document {
+    pub(crate) fn analyze(segmenter: &Segmenter, id: &str, text: &str) -> Document {
+        let pieces = if text.len() >= PARALLEL_MIN_BYTES {
+            Pieces::Parallel(PIECE_BYTES)
+        } else {
+            Pieces::One
+        };
+        Document::analyze_in(segmenter, id, text, pieces)
+    }
+
+    /// [`Document::analyze`], its blocks segmented in one piece or in pieces in parallel:
+    /// the document is the same either way.
+    fn analyze_in(segmenter: &Segmenter, id: &str, text: &str, pieces: Pieces) -> Document {
+        let report = Report::parse(text);
+        let mut doc = Document {
+            id: id.to_string(),
+            title: report.title(),
+            norm: String::new(),
+            shown: None,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            units: Vec::new(),
+        };
+        let sectioned = !report.sections().is_empty();
+        let outside = if sectioned {
+            UnitOf::Outside
+        } else {
+            doc.units.push(Unit {
+                title: String::new(),
+                span: Span::new(0, text.len()),
+                kind: UnitKind::Whole,
+            });
+            UnitOf::Unit(0)
+        };
+        // The title first: the title as the report writes it is read from its spans.
+        let mut whole = Piece {
+            norm: String::with_capacity(text.len()),
+            tokens: Vec::with_capacity(text.len() / 5),
+            ..Piece::default()
+        };
+        let mut spans = Vec::new();
+        let mut chars = CharCounter::new(text);
+        let mut scratch = Vec::new();
+        for block in report.title_blocks() {
+            spans.push(whole.push_block(text, segmenter, block, outside, &mut chars, &mut scratch));
+        }
+        if let Some(shown) = &whole.shown {
+            let parts: Vec<&str> = spans
+                .iter()
+                .map(|&span| shown.get(span.range()).unwrap_or_default())
+                .collect();
+            doc.title = parts.join(" ");
+        }
+        let mut blocks: Vec<(&Block, UnitOf)> =
+            report.lead().iter().map(|b| (b, outside)).collect();
+        for (i, section) in report.sections().iter().enumerate() {
+            doc.units.push(Unit {
+                title: section.title().to_string(),
+                span: section.span(),
+                kind: if section.is_numbered() {
+                    UnitKind::Numbered
+                } else {
+                    UnitKind::Named
+                },
+            });
+            let unit = UnitOf::Unit(i as u32);
+            blocks.extend(
+                section
+                    .heading()
+                    .into_iter()
+                    .chain(section.blocks())
+                    .map(|b| (b, unit)),
+            );
+        }
+        match pieces {
+            Pieces::One => {
+                for &(block, unit) in &blocks {
+                    whole.push_block(text, segmenter, block, unit, &mut chars, &mut scratch);
+                }
+            }
+            Pieces::Parallel(bytes) => {
+                // Consecutive blocks of about `bytes` each; each piece knows whether derived
+                // text comes before it (the title's, or a block's before it).
+                let mut groups: Vec<(&[(&Block, UnitOf)], bool)> = Vec::new();
+                let mut after_text = !whole.norm.is_empty();
+                let (mut start, mut size, mut group_after) = (0, 0, after_text);
+                for (k, (b, _)) in blocks.iter().enumerate() {
+                    size += b.text().len();
+                    after_text |= !b.text().is_empty();
+                    if size >= bytes {
+                        groups.push((&blocks[start..=k], group_after));
+                        (start, size, group_after) = (k + 1, 0, after_text);
+                    }
+                }
+                if start < blocks.len() {
+                    groups.push((&blocks[start..], group_after));
+                }
+                // A few pieces per thread at a time, appended as they are done: the pieces
+                // in hand stay a few megabytes, whatever the report's size.
+                let batch = 2 * rayon::current_num_threads().max(1);
+                for groups in groups.chunks(batch) {
+                    let done: Vec<Piece> = groups
+                        .par_iter()
+                        .map(|&(g, after)| Piece::of(text, segmenter, g, after))
+                        .collect();
+                    for piece in done {
+                        whole.append(piece);
+                    }
+                }
+            }
+        }
+        doc.norm = whole.norm;
+        doc.shown = whole.shown;
+        doc.tokens = whole.tokens;
+        doc.sentences = whole.sentences;
+        doc
     }
 
     /// The text of a token.
@@ -212,5 +365,49 @@ impl Document {
     /// Number of sections counted for corpus statistics.
     pub(crate) fn unit_count(&self) -> usize {
         self.units.len().max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reports of every shape the parser knows: a feature with sections, an official
+    /// document, traditional characters (a shown text), text before the first section, and
+    /// blank or odd lines.
+    fn reports() -> Vec<String> {
+        let read = |p: &str| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(p);
+            std::fs::read_to_string(path).unwrap_or_default()
+        };
+        let seed = read("seeds/000_12d651512e7a8b8a.txt");
+        let official = read("seeds/gw_1.txt");
+        let traditional = read("tests/fixtures/seed_traditional.txt");
+        assert!(!seed.is_empty() && !official.is_empty() && !traditional.is_empty());
+        vec![
+            format!("{seed}\n\n{traditional}\n\n{official}"),
+            format!("{traditional}\n\n{seed}"),
+            official.clone(),
+            format!("严打电信网络诈骗。\n\n\n\n{official}\n \n\u{3000}\n{seed}"),
+            "象山公安：\n\n深化“公安大脑”建设。".repeat(40),
+            String::new(),
+        ]
+    }
+
+    #[test]
+    fn a_report_segmented_in_pieces_in_parallel_is_the_same_document() {
+        let seg = Segmenter::new();
+        for text in reports() {
+            let one = Document::analyze_in(&seg, "r", &text, Pieces::One);
+            for bytes in [1, 300, 4096, usize::MAX] {
+                let parallel = Document::analyze_in(&seg, "r", &text, Pieces::Parallel(bytes));
+                // Every field: derived and shown texts, tokens, sentences, units and title.
+                assert_eq!(
+                    format!("{one:?}"),
+                    format!("{parallel:?}"),
+                    "pieces of {bytes} B"
+                );
+            }
+        }
     }
 }

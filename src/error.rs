@@ -35,6 +35,11 @@ pub enum ErrorKind {
     Model,
     /// Rendering the HTML report failed (an error of its template).
     Render,
+    /// A search of folders found no report file to read.
+    NoReports,
+    /// Writing a file failed (a full disk, a folder missing or not writable). Files are
+    /// written whole or not at all: the file that was there is as it was.
+    Write,
 }
 
 /// An error from loading or parsing, naming what and where.
@@ -71,6 +76,16 @@ impl Error {
 
     pub(crate) fn io(path: &Path, err: std::io::Error) -> Error {
         let mut e = Error::new(ErrorKind::Io, err.to_string()).with_path(path);
+        e.source = Some(Box::new(err));
+        e
+    }
+
+    pub(crate) fn write(path: &Path, err: std::io::Error) -> Error {
+        let mut e = Error::new(
+            ErrorKind::Write,
+            format!("could not be written ({err}); the file there before is unchanged"),
+        )
+        .with_path(path);
         e.source = Some(Box::new(err));
         e
     }

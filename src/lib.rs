@@ -56,9 +56,10 @@ pub mod html;
 pub use candidates::Reject;
 pub use error::{Error, ErrorKind};
 pub use io::{
-    DEFAULT_DECOMPRESSED_LIMIT, Decoded, Decoding, Encoding, Format, REPORT_EXTENSIONS,
-    ReadOptions, ReadReports, decode_report, extract_report, read_report, read_report_file,
-    read_reports, report_files,
+    DEFAULT_DECOMPRESSED_LIMIT, DEFAULT_MAX_DEPTH, Decoded, Decoding, Encoding, Format,
+    FoundReports, REPORT_EXTENSIONS, ReadOptions, ReadReports, ReportFile, Skipped, decode_report,
+    extract_report, find_reports, read_report, read_report_file, read_reports, report_files,
+    write_atomically,
 };
 pub use rank::{Corpus, DocId, Engine, Explain, RankOptions};
 pub use report::{Block, BlockKind, Byline, BylineRole, Report, Section};

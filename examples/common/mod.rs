@@ -2,7 +2,7 @@
 //! a progress bar.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jingwu::Decoding;
+use jingwu::{Decoding, ReadOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -70,24 +70,42 @@ impl Progress {
     }
 }
 
-/// Reads the reports named by `paths` (files, or the report files of directories: `.txt`,
-/// `.htm`, `.html`, `.docx`, `.pdf`), naming each that cannot be read on stderr. Returns the
-/// reports and whether any failed.
+/// Reads the reports named by `paths` (files, or the report files of folders and their
+/// subfolders: `.txt`, `.htm`, `.html`, `.docx`, `.pdf`), naming each that cannot be read on
+/// stderr, and what the folders held that was left out on one line. Returns the reports,
+/// each under its id (a folder's files by their paths inside it), and whether any failed;
+/// finding no report at all is a failure (`jingwu::ErrorKind::NoReports`, which names the
+/// paths searched).
 pub fn read(paths: &[PathBuf], progress: &mut Progress) -> (Vec<(String, String)>, bool) {
-    let files = jingwu::report_files(paths);
-    progress.stage("reading", files.len());
-    let mut docs = Vec::new();
+    let found = jingwu::find_reports(paths, ReadOptions::new());
     let mut failed = false;
-    for file in files {
-        let read = file.and_then(|f| jingwu::read_report(&f, Decoding::Strict).map(|d| (f, d)));
-        match read {
-            Ok((f, d)) => docs.push((f.to_string_lossy().into_owned(), d.into_text())),
+    for e in &found.errors {
+        progress.bar.suspend(|| eprintln!("error: {e}"));
+        failed = true;
+    }
+    if found.skipped.total() > 0 {
+        let skipped = found.skipped;
+        progress.bar.suspend(|| eprintln!("skipped: {skipped}"));
+    }
+    progress.stage("reading", found.files.len());
+    let mut docs = Vec::new();
+    for file in &found.files {
+        match jingwu::read_report(file.path(), Decoding::Strict) {
+            Ok(d) => docs.push((file.id().to_string(), d.into_text())),
             Err(e) => {
                 progress.bar.suspend(|| eprintln!("error: {e}"));
                 failed = true;
             }
         }
         progress.inc(1);
+    }
+    if docs.is_empty() && !found.files.is_empty() {
+        progress.bar.suspend(|| {
+            eprintln!(
+                "error: none of the {} report files could be read",
+                found.files.len()
+            )
+        });
     }
     (docs, failed)
 }

@@ -39,15 +39,20 @@ fn bump<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, (TermCounts, Seen)>, key
     }
 }
 
-/// Whether `span` is exactly one token of `toks`.
+/// Whether `span` is exactly one token of `toks`. The tokens tile the sentence, so they are
+/// found by their starts in logarithmic time: a sentence may be megabytes long, with a quote
+/// every few words.
 fn is_single_token(toks: &[DocToken], span: Span) -> bool {
-    toks.iter().any(|t| t.norm == span)
+    toks.binary_search_by_key(&span.start, |t| t.norm.start)
+        .is_ok_and(|i| toks[i].norm == span)
 }
 
 /// Counts a document's candidate words, quoted names and runs of words.
 pub(crate) fn count_document<'d>(seg: &Segmenter, doc: &'d Document) -> DocCounts<'d> {
-    // About one distinct word and one run for every four tokens.
-    let guess = doc.tokens.len() / 4;
+    // About one distinct word and one run for every four tokens in a report; a long
+    // document says the same words again, so its maps grow as needed rather than start at a
+    // size that may be many times what they hold.
+    let guess = (doc.tokens.len() / 4).min(1 << 14);
     let mut counts = DocCounts {
         terms: FxHashMap::with_capacity_and_hasher(guess, Default::default()),
         ngrams: FxHashMap::with_capacity_and_hasher(guess, Default::default()),

@@ -286,8 +286,14 @@ impl<'a> Finder<'a, '_> {
         }
         let mut figurative: FxHashSet<Span> = FxHashSet::default();
         let mut ids: Vec<Option<CandidateId>> = vec![None; names.len()];
+        // Each name's first occurrence, found in one pass (a long document has thousands of
+        // names and hundreds of thousands of occurrences).
+        let mut firsts: Vec<Option<(usize, Span)>> = vec![None; names.len()];
+        for &(name, sentence, span) in &occurrences {
+            firsts[name].get_or_insert((sentence, span));
+        }
         for (k, &(name, e)) in names.iter().enumerate() {
-            let first = occurrences.iter().find(|o| o.0 == k).map(|o| (o.1, o.2));
+            let first = firsts[k];
             let parts = first
                 .map(|(si, span)| span_parts(doc, si, span))
                 .unwrap_or_default();
@@ -300,9 +306,13 @@ impl<'a> Finder<'a, '_> {
                     .all(|p| p.chars().nth(1).is_some() && background.get(p).is_some());
             let joined = plus_joined
                 || first.is_some_and(|(si, span)| {
+                    // The tokens inside the quote, found by their starts: a sentence may
+                    // be megabytes long.
                     let toks = doc.sentence_tokens(&doc.sentences[si]);
-                    toks.iter()
-                        .filter(|t| span.contains(t.norm))
+                    let i = toks.partition_point(|t| t.norm.start < span.start);
+                    toks[i..]
+                        .iter()
+                        .take_while(|t| t.norm.end <= span.end)
                         .any(|t| t.pos == Pos::Conjunction)
                 });
             let facts = Quoted {

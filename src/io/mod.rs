@@ -14,8 +14,15 @@ mod docx;
 mod html;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod walk;
+mod write;
 
 pub use decode::{Decoding, Encoding};
+pub use walk::{FoundReports, ReportFile, Skipped};
+#[cfg(test)]
+pub(crate) use write::tests::failing_after;
+pub use write::write_atomically;
+pub(crate) use write::write_with;
 
 use crate::error::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
@@ -50,8 +57,12 @@ impl Format {
 /// default: 256 MiB.
 pub const DEFAULT_DECOMPRESSED_LIMIT: usize = 128 << 20;
 
-/// How to read reports: strict or lossy decoding, an encoding or format to force, and a
-/// limit on what compressed files may take decompressed.
+/// Deepest a folder is searched for reports by default: files at most 16 folders below the
+/// one given.
+pub const DEFAULT_MAX_DEPTH: usize = 16;
+
+/// How to read reports: strict or lossy decoding, an encoding or format to force, a limit
+/// on what compressed files may take decompressed, and how deep folders are searched.
 ///
 /// ```
 /// use jingwu::{Decoding, Encoding, Format, ReadOptions, extract_report};
@@ -72,6 +83,7 @@ pub struct ReadOptions {
     encoding: Option<Encoding>,
     format: Option<Format>,
     limit: usize,
+    max_depth: usize,
 }
 
 impl Default for ReadOptions {
@@ -81,12 +93,14 @@ impl Default for ReadOptions {
             encoding: None,
             format: None,
             limit: DEFAULT_DECOMPRESSED_LIMIT,
+            max_depth: DEFAULT_MAX_DEPTH,
         }
     }
 }
 
 impl ReadOptions {
-    /// Strict decoding, encoding and format detected, [`DEFAULT_DECOMPRESSED_LIMIT`].
+    /// Strict decoding, encoding and format detected, [`DEFAULT_DECOMPRESSED_LIMIT`],
+    /// [`DEFAULT_MAX_DEPTH`].
     pub fn new() -> Self {
         Self::default()
     }
@@ -114,6 +128,14 @@ impl ReadOptions {
     /// reading fails with [`ErrorKind::TooLarge`].
     pub fn decompressed_limit(mut self, bytes: usize) -> Self {
         self.limit = bytes;
+        self
+    }
+
+    /// How many folders deep a folder given to [`read_reports`] or [`find_reports`] is
+    /// searched: 1 for its own files only. What lies deeper is left out and counted
+    /// ([`Skipped::too_deep`]).
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
         self
     }
 }
@@ -324,67 +346,119 @@ pub fn read_report_file(path: impl AsRef<Path>) -> Result<String, Error> {
     read_report(path, Decoding::Strict).map(Decoded::into_text)
 }
 
-/// Reports read from files and directories, and the files that could not be read.
+/// Reports read from files and folders, the files that could not be read, and what was left
+/// out.
 #[derive(Debug, Default)]
 pub struct ReadReports {
-    /// Each report read, with its path as given or as found in a directory, in order.
+    /// Each report read, in order, with its id: a file's path as given; for a file found in
+    /// a folder, its path relative to that folder (see [`ReportFile::id`]).
     pub reports: Vec<(String, Decoded)>,
-    /// Each file or directory that could not be read, with the reason.
+    /// Each file or folder that could not be read, with the reason; when no report file was
+    /// found at all, an error of kind [`ErrorKind::NoReports`] naming the paths searched.
     pub errors: Vec<Error>,
+    /// What the folders held that was left out (see [`find_reports`]).
+    pub skipped: Skipped,
 }
 
-/// The extensions of the files a directory contributes.
+/// The extensions of the files a folder contributes.
 pub const REPORT_EXTENSIONS: &[&str] = &["txt", "htm", "html", "docx", "pdf"];
 
-/// The files `read_reports` reads for `paths`, in order: a file as it is; for a directory,
-/// each file in it with one of the [`REPORT_EXTENSIONS`], sorted by name. A directory that
-/// cannot be listed is an error in the list.
+/// The report files of `paths`, in order: a file as it is given (whatever its extension);
+/// a folder searched through its subfolders, in the order of their names (see
+/// [`find_reports`]). A folder or entry that cannot be searched is an error in the list.
 pub fn report_files<P: AsRef<Path>>(paths: &[P]) -> Vec<Result<PathBuf, Error>> {
-    let mut out = Vec::new();
-    for p in paths {
-        let p = p.as_ref();
-        if !p.is_dir() {
-            out.push(Ok(p.to_path_buf()));
-            continue;
+    walk::walk(paths, DEFAULT_MAX_DEPTH)
+        .0
+        .into_iter()
+        .map(|f| f.map(|f| f.path().to_path_buf()))
+        .collect()
+}
+
+/// Finds the report files of `paths`. A file is taken as it is given, whatever its
+/// extension. A folder is searched through its subfolders: every file with one of the
+/// [`REPORT_EXTENSIONS`], in the order of their names (a folder's files where its name
+/// sorts), each with an id relative to the folder given. Hidden files and folders (names
+/// starting with `.`) are left out, and so is what lies deeper than
+/// [`ReadOptions::max_depth`]; links are followed, but a file is taken once however many
+/// ways lead to it, and a link back to a folder above it is not followed around. What was
+/// left out is counted in [`FoundReports::skipped`]. When no report file is found, the
+/// errors say so ([`ErrorKind::NoReports`]), naming the paths searched.
+///
+/// ```
+/// use jingwu::{ErrorKind, ReadOptions, find_reports};
+///
+/// let dir = std::env::temp_dir().join(format!("jingwu-doc-find-{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("2024/q1"))?;
+/// std::fs::create_dir_all(dir.join(".drafts"))?;
+/// std::fs::write(dir.join("2024/q1/b.txt"), "严打电信网络诈骗。")?;
+/// std::fs::write(dir.join("2024/a.txt"), "深化“枫桥经验”。")?;
+/// std::fs::write(dir.join(".drafts/c.txt"), "草稿")?;
+/// std::fs::write(dir.join("notes.md"), "not a report")?;
+///
+/// let found = find_reports(&[&dir], ReadOptions::new());
+/// let ids: Vec<&str> = found.files.iter().map(|f| f.id()).collect();
+/// assert_eq!(ids, ["2024/a.txt", "2024/q1/b.txt"]);
+/// assert_eq!((found.skipped.other_files, found.skipped.hidden), (1, 1));
+///
+/// // One level only: the files below are left out, and then there is no report at all.
+/// let found = find_reports(&[&dir], ReadOptions::new().max_depth(1));
+/// assert!(found.files.is_empty());
+/// assert_eq!(found.errors[0].kind(), &ErrorKind::NoReports);
+/// assert!(found.errors[0].to_string().contains(&*dir.to_string_lossy()));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn find_reports<P: AsRef<Path>>(paths: &[P], options: impl Into<ReadOptions>) -> FoundReports {
+    let options = options.into();
+    let (files, skipped) = walk::walk(paths, options.max_depth);
+    let mut out = FoundReports {
+        skipped,
+        ..FoundReports::default()
+    };
+    for f in files {
+        match f {
+            Ok(f) => out.files.push(f),
+            Err(e) => out.errors.push(e),
         }
-        match std::fs::read_dir(p) {
-            Ok(entries) => {
-                let mut files: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| {
-                        f.is_file()
-                            && f.extension().and_then(|x| x.to_str()).is_some_and(|x| {
-                                REPORT_EXTENSIONS.iter().any(|e| x.eq_ignore_ascii_case(e))
-                            })
-                    })
-                    .collect();
-                files.sort();
-                out.extend(files.into_iter().map(Ok));
-            }
-            Err(e) => out.push(Err(Error::io(p, e))),
-        }
+    }
+    if out.files.is_empty() {
+        out.errors.push(walk::nothing_found(paths, &out.skipped));
     }
     out
 }
 
-/// Reads reports from `paths`: a file is read as it is; a directory contributes every file
-/// with one of the [`REPORT_EXTENSIONS`] in it, sorted by name. A file that cannot be read
-/// does not stop the others: its error is returned beside them.
+/// Reads reports from `paths`: a file is read as it is given; a folder contributes every
+/// file with one of the [`REPORT_EXTENSIONS`] in it and its subfolders, in order, each
+/// under its path relative to the folder (see [`find_reports`]). A file that cannot be read
+/// does not stop the others: its error is returned beside them. Finding no report at all is
+/// an error too ([`ErrorKind::NoReports`]).
 ///
 /// ```
-/// use jingwu::{Decoding, read_reports};
+/// use jingwu::{Decoding, ErrorKind, read_reports};
 ///
 /// let read = read_reports(&["seeds", "no/such/file.txt"], Decoding::Strict);
-/// assert!(read.reports.iter().any(|(path, _)| path.ends_with("000_12d651512e7a8b8a.txt")));
+/// assert!(read.reports.iter().any(|(id, _)| id == "000_12d651512e7a8b8a.txt"));
 /// assert_eq!(read.errors.len(), 1);
 /// assert!(read.errors[0].to_string().contains("no/such/file.txt"));
+///
+/// let empty = std::env::temp_dir().join(format!("jingwu-doc-empty-{}", std::process::id()));
+/// std::fs::create_dir_all(&empty).unwrap();
+/// let read = read_reports(&[&empty], Decoding::Strict);
+/// assert!(read.reports.is_empty());
+/// assert_eq!(read.errors[0].kind(), &ErrorKind::NoReports);
+/// # std::fs::remove_dir_all(&empty).unwrap();
 /// ```
 pub fn read_reports<P: AsRef<Path>>(paths: &[P], options: impl Into<ReadOptions>) -> ReadReports {
     let options = options.into();
-    let mut out = ReadReports::default();
-    for file in report_files(paths) {
-        match file.and_then(|f| read_report(&f, &options).map(|d| (f, d))) {
-            Ok((f, d)) => out.reports.push((f.to_string_lossy().into_owned(), d)),
+    let found = find_reports(paths, &options);
+    let mut out = ReadReports {
+        errors: found.errors,
+        skipped: found.skipped,
+        ..ReadReports::default()
+    };
+    for f in found.files {
+        match read_report(f.path(), &options) {
+            Ok(d) => out.reports.push((f.id, d)),
             Err(e) => out.errors.push(e),
         }
     }

@@ -4,7 +4,7 @@ use super::aggregate::Ranked;
 use super::engine::Engine;
 use super::evidence::Shares;
 use super::explain;
-use super::gather::{CandidateOrder, Gathering};
+use super::gather::{CandidateOrder, Gathering, Slots};
 use super::options::{Explain, RankOptions};
 use crate::candidates::{self, Collocations, Rejections};
 use crate::document::Document;
@@ -35,6 +35,7 @@ impl<'e> Ctx<'e, '_> {
         let record = (self.options.explain == Explain::Rejections).then_some(&mut rejections);
         let cands = candidates::find(&cx, idfs, record);
         let order = CandidateOrder::find(&cands);
+        let mut slots = Slots::new(&cands);
         // The mentions of each unit, in one pass.
         let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); doc.units.len()];
         for (i, m) in cands.mentions.iter().enumerate() {
@@ -44,6 +45,7 @@ impl<'e> Ctx<'e, '_> {
                 list.push(i);
             }
         }
+        let rejected = explain::per_unit(doc, &rejections);
         let top = self.options.top;
         let max_evidence = self.options.max_evidence;
         // A unit that holds every mention (the only section, or a document without sections)
@@ -55,7 +57,7 @@ impl<'e> Ctx<'e, '_> {
             .enumerate()
             .zip(&per_unit)
             .map(|((k, u), mentions)| {
-                let unit = self.gather(doc, &cands, &order, mentions);
+                let unit = self.gather(doc, &cands, &order, &mut slots, mentions);
                 let scored = self.score(doc, &cands, &unit, Level::Section, top);
                 if mentions.len() == cands.mentions.len() {
                     whole = Some(unit);
@@ -71,7 +73,7 @@ impl<'e> Ctx<'e, '_> {
                     rejections: explain::rejections_in(
                         doc,
                         &rejections,
-                        Some(k),
+                        rejected.get(k).map(Vec::as_slice),
                         &cands,
                         &scored.heading_only,
                     ),
@@ -80,7 +82,7 @@ impl<'e> Ctx<'e, '_> {
             .collect();
         let whole = whole.unwrap_or_else(|| {
             let everything: Vec<usize> = (0..cands.mentions.len()).collect();
-            self.gather(doc, &cands, &order, &everything)
+            self.gather(doc, &cands, &order, &mut slots, &everything)
         });
         // The corpus adds up each document's leading themes; the tail of a document's list
         // weighs nothing there.

@@ -6,14 +6,29 @@ use crate::text::Span;
 use crate::theme::Rejection;
 use rustc_hash::FxHashMap;
 
-/// The rejections of unit `unit` of `doc` (of the whole document for `None`), one entry
-/// for each word and rule, in the order of their first mention. `heading_only` are the
-/// candidates the unit's scoring left out for being mentioned in headings only, each with
-/// its first mention.
+/// The rejections of each unit of `doc`, in one pass: their places in `all.list`.
+pub(super) fn per_unit(doc: &Document, all: &Rejections) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); doc.units.len()];
+    for (k, (s, _, _)) in all.list.iter().enumerate() {
+        if let Some(list) = doc.sentences[s.index()]
+            .unit
+            .index()
+            .and_then(|u| out.get_mut(u))
+        {
+            list.push(k);
+        }
+    }
+    out
+}
+
+/// The rejections of a unit of `doc` (`in_unit`, its places in `all.list`, from
+/// [`per_unit`]), or of the whole document (`None`), one entry for each word and rule, in
+/// the order of their first mention. `heading_only` are the candidates the unit's scoring
+/// left out for being mentioned in headings only, each with its first mention.
 pub(super) fn rejections_in(
     doc: &Document,
     all: &Rejections,
-    unit: Option<usize>,
+    in_unit: Option<&[usize]>,
     cands: &DocCandidates<'_>,
     heading_only: &[(CandidateId, usize)],
 ) -> Vec<Rejection> {
@@ -26,12 +41,11 @@ pub(super) fn rejections_in(
         .filter_map(|&(_, m)| cands.mentions.get(m))
         .map(|m| (m.sentence, m.norm, Reject::HeadingOnly))
         .collect();
-    let mut list: Vec<&(SentenceId, Span, Reject)> = all
-        .list
-        .iter()
-        .filter(|(s, _, _)| unit.is_none() || doc.sentences[s.index()].unit.index() == unit)
-        .chain(&headings)
-        .collect();
+    let mut list: Vec<&(SentenceId, Span, Reject)> = match in_unit {
+        Some(places) => places.iter().filter_map(|&k| all.list.get(k)).collect(),
+        None => all.list.iter().collect(),
+    };
+    list.extend(&headings);
     list.sort_by_key(|(s, span, r)| (span.start, span.end, *s, *r));
     let mut at: FxHashMap<(&str, Reject), usize> = FxHashMap::default();
     for &&(s, span, rule) in &list {

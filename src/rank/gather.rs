@@ -22,25 +22,30 @@ pub(super) struct Gathering {
     pub(super) grouped: Vec<usize>,
 }
 
-/// Spans claimed by candidates, in order: `(start, end, claimant)`. A unit claims a few
-/// hundred spans at most, so a sorted list does.
+/// Spans claimed by candidates, in order: `(start, end)` → claimant. A unit of a long
+/// document claims hundreds of thousands of spans, so a claim is put in its place in
+/// logarithmic time, not by moving the claims after it.
 #[derive(Default)]
-struct Claims(Vec<(usize, usize, usize)>);
+struct Claims(std::collections::BTreeMap<(usize, usize), usize>);
 
 impl Claims {
     /// Claims `span` for `by` unless it is claimed already.
     fn insert(&mut self, span: (usize, usize), by: usize) {
-        let at = self.0.partition_point(|&(s, e, _)| (s, e) < span);
-        if self.0.get(at).is_none_or(|&(s, e, _)| (s, e) != span) {
-            self.0.insert(at, (span.0, span.1, by));
-        }
+        self.0.entry(span).or_insert(by);
     }
 
     /// The claims from `from` to `to`, both included, in order.
-    fn range(&self, from: (usize, usize), to: (usize, usize)) -> &[(usize, usize, usize)] {
-        let a = self.0.partition_point(|&(s, e, _)| (s, e) < from);
-        let b = self.0.partition_point(|&(s, e, _)| (s, e) <= to);
-        &self.0[a..b.max(a)]
+    fn range(
+        &self,
+        from: (usize, usize),
+        to: (usize, usize),
+    ) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        // An empty range (`from` after `to`) holds no claims; `BTreeMap::range` would panic.
+        let bounds = (from <= to).then_some(from..=to);
+        bounds
+            .into_iter()
+            .flat_map(|r| self.0.range(r))
+            .map(|(&(s, e), &by)| (s, e, by))
     }
 }
 
@@ -64,8 +69,22 @@ pub(super) struct CandidateOrder {
     /// `(start, end)` in `of` for each candidate.
     ranges: Vec<(u32, u32)>,
     of: Vec<CandidateId>,
-    /// The candidates, longest first, then in the order of their texts.
-    by_length: Vec<CandidateId>,
+    /// Each candidate's place in the order of the candidates, longest first, then in the
+    /// order of their texts.
+    rank: Vec<u32>,
+}
+
+/// A place for each of a document's candidates, shared by its units one after another:
+/// where the candidate stands in the unit's list, or `u32::MAX` when the unit does not
+/// mention it. A unit touches only the places of its own candidates and clears them after,
+/// so it costs time in proportion to its mentions, not to the document's candidates (a
+/// yearbook has thousands of sections and a hundred thousand candidates).
+pub(super) struct Slots(Vec<u32>);
+
+impl Slots {
+    pub(super) fn new(cands: &DocCandidates<'_>) -> Slots {
+        Slots(vec![u32::MAX; cands.candidates.len()])
+    }
 }
 
 impl CandidateOrder {
@@ -75,10 +94,14 @@ impl CandidateOrder {
             let (ca, cb) = (&cands[a], &cands[b]);
             cb.chars.cmp(&ca.chars).then_with(|| ca.text.cmp(cb.text))
         });
+        let mut rank = vec![0; by_length.len()];
+        for (k, c) in by_length.iter().enumerate() {
+            rank[c.index()] = k as u32;
+        }
         let mut out = CandidateOrder {
             ranges: Vec::with_capacity(cands.candidates.len()),
             of: Vec::new(),
-            by_length,
+            rank,
         };
         let mut bounds: Vec<usize> = Vec::new();
         for c in &cands.candidates {
@@ -133,23 +156,30 @@ impl Ctx<'_, '_> {
         doc: &Document,
         cands: &DocCandidates<'_>,
         order: &CandidateOrder,
+        slots: &mut Slots,
         mentions: &[usize],
     ) -> Gathering {
         // The candidates mentioned, longest first (so that a theme has claimed its mentions
         // before its fragments look), each with its mentions in order: one list grouped by
         // candidate (a counting sort), each candidate holding its range of it.
-        let mut slot: Vec<u32> = vec![0; cands.candidates.len()];
+        let slot = &mut slots.0;
+        let mut present: Vec<(CandidateId, usize)> = Vec::new();
         for &i in mentions {
-            slot[cands.mentions[i].candidate.index()] += 1;
+            let c = cands.mentions[i].candidate;
+            let k = match slot[c.index()] {
+                u32::MAX => {
+                    slot[c.index()] = present.len() as u32;
+                    present.push((c, 0));
+                    present.len() - 1
+                }
+                k => k as usize,
+            };
+            present[k].1 += 1;
         }
-        let mut gathered: Vec<Gathered> = Vec::new();
+        present.sort_unstable_by_key(|&(c, _)| order.rank[c.index()]);
+        let mut gathered: Vec<Gathered> = Vec::with_capacity(present.len());
         let mut at = 0;
-        for &c in &order.by_length {
-            let n = slot[c.index()] as usize;
-            if n == 0 {
-                slot[c.index()] = u32::MAX;
-                continue;
-            }
+        for &(c, n) in &present {
             slot[c.index()] = gathered.len() as u32;
             gathered.push(Gathered {
                 candidate: c,
@@ -167,7 +197,10 @@ impl Ctx<'_, '_> {
             grouped[g.own.end] = i;
             g.own.end += 1;
         }
-        self.subsume(doc, cands, order, &slot, &mut grouped, &mut gathered);
+        self.subsume(doc, cands, order, slot, &mut grouped, &mut gathered);
+        for &(c, _) in &present {
+            slot[c.index()] = u32::MAX;
+        }
         Gathering { gathered, grouped }
     }
 
@@ -205,9 +238,8 @@ impl Ctx<'_, '_> {
                 let from = (span.end.saturating_sub(MAX_CLAIM_BYTES), 0);
                 let by = claimed
                     .range(from, (span.start, usize::MAX))
-                    .iter()
-                    .find(|&&(s, e, _)| e >= span.end && (s, e) != (span.start, span.end))
-                    .map(|&(_, _, by)| by);
+                    .find(|&(s, e, _)| e >= span.end && (s, e) != (span.start, span.end))
+                    .map(|(_, _, by)| by);
                 match by {
                     Some(by) => owner = owner.or(Some(by)),
                     None => {
@@ -276,7 +308,8 @@ mod tests {
         c.insert((4, 12), 2);
         c.insert((10, 16), 3);
         c.insert((10, 13), 4);
-        assert_eq!(c.0, vec![(4, 12, 2), (10, 13, 4), (10, 16, 1)]);
+        let all: Vec<_> = c.range((0, 0), (usize::MAX, usize::MAX)).collect();
+        assert_eq!(all, vec![(4, 12, 2), (10, 13, 4), (10, 16, 1)]);
     }
 
     #[test]
@@ -289,7 +322,7 @@ mod tests {
             c.insert(span, k);
         }
         let starts = |from, to| -> Vec<(usize, usize)> {
-            c.range(from, to).iter().map(|&(s, e, _)| (s, e)).collect()
+            c.range(from, to).map(|(s, e, _)| (s, e)).collect()
         };
         assert_eq!(
             starts((3, 0), (6, usize::MAX)),

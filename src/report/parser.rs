@@ -8,6 +8,7 @@ use super::repair::{broken_by_width, should_join, wrap_width};
 use super::shape::{is_caption, is_heading, is_headline};
 use super::{Block, BlockKind, CAPTION_MIN_GAP, Report, Section};
 use crate::text::{CharCounter, MappedText, Script, Span, to_simplified};
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 
 /// A non-blank line: its trimmed content and the blank lines before it.
@@ -68,26 +69,31 @@ impl<'a> Parser<'a> {
             let at = piece.as_ptr() as usize - probe.as_ptr() as usize;
             &text[at..at + piece.len()]
         };
-        let mut lines = lines(text);
         // A line that ends in credits (`…平安图 □余青/文 王浩/摄`) is two: what comes
-        // before, and the credits, a byline.
-        let mut k = 0;
-        while k < lines.len() {
-            let span = lines[k].span;
-            if let Some(at) = trailing_credits(&probe[span]) {
-                let head = probe[span.start..span.start + at].trim_end();
-                lines[k].span = Span::new(span.start, span.start + head.len());
-                lines.insert(
-                    k + 1,
-                    Line {
-                        span: Span::new(span.start + at, span.end),
-                        gap: 0,
-                    },
-                );
-                k += 1;
-            }
-            k += 1;
-        }
+        // before, and the credits, a byline. (A new list, not insertions into the old one,
+        // which would take time in proportion to the lines after each.)
+        let lines: Vec<Line> = lines(text)
+            .into_iter()
+            .flat_map(|line| {
+                let span = line.span;
+                match trailing_credits(&probe[span]) {
+                    Some(at) => {
+                        let head = probe[span.start..span.start + at].trim_end();
+                        let credits = Line {
+                            span: Span::new(span.start + at, span.end),
+                            gap: 0,
+                        };
+                        let head = Line {
+                            span: Span::new(span.start, span.start + head.len()),
+                            gap: line.gap,
+                        };
+                        [Some(head), Some(credits)]
+                    }
+                    None => [Some(line), None],
+                }
+            })
+            .flatten()
+            .collect();
         // Runs of short lines are menus; a section header or numbered line is none.
         let items: Vec<bool> = lines
             .iter()
@@ -104,22 +110,17 @@ impl<'a> Parser<'a> {
             .zip(dated_lists(&contents))
             .map(|(a, b)| a || b)
             .collect();
+        // The lines put in a paragraph while the report has neither lead nor section, by
+        // their words: those of the title, and of the paragraph pending.
+        let mut opening_lines: FxHashSet<String> = FxHashSet::default();
         for (k, line) in lines.into_iter().enumerate() {
             let content = &probe[line.span];
             // A page may print its headline again (in its header, then above the article):
-            // the title is said once.
-            let same = |a: &str| a.split_whitespace().eq(content.split_whitespace());
-            let repeats_title = self.section.is_none()
-                && self.report.lead.is_empty()
-                && (self
-                    .report
-                    .title
-                    .iter()
-                    .any(|b| b.lines.iter().any(|&l| same(&probe[l])))
-                    || self
-                        .pending
-                        .as_ref()
-                        .is_some_and(|p| p.lines.iter().any(|&l| same(&probe[l]))));
+            // the title is said once. The lines of the title and of the paragraph pending
+            // are the lines put in a paragraph before the lead: looked up by their words,
+            // in constant time, however many headings a long document opens with.
+            let opening = self.section.is_none() && self.report.lead.is_empty();
+            let repeats_title = opening && opening_lines.contains(&words_of(content));
             if menu[k] || repeats_title {
                 self.push_furniture(line.span);
             } else if let Some(title) = section_title(content) {
@@ -169,6 +170,12 @@ impl<'a> Parser<'a> {
                         number: None,
                     });
                 }
+            }
+            if opening
+                && let Some(&last) = self.pending.as_ref().and_then(|p| p.lines.last())
+                && line.span.contains(last)
+            {
+                opening_lines.insert(words_of(&probe[last]));
             }
         }
         self.flush();
@@ -324,6 +331,19 @@ impl<'a> Parser<'a> {
             }
         }
     }
+}
+
+/// The words of `line`, one space between them: two lines that differ only in their
+/// whitespace have the same words.
+fn words_of(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for w in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The non-blank lines of `text` with their trimmed spans, after a UTF-8 BOM if any.

@@ -282,10 +282,13 @@ impl CorpusStats {
         Ok(())
     }
 
-    /// Saves the statistics to a JSON file.
+    /// Saves the statistics to a JSON file, atomically (see [`crate::write_atomically`]):
+    /// a save that fails midway (a full disk, a crash) leaves the statistics saved before as
+    /// they were, and is an error of kind [`ErrorKind::Write`] naming the file.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), Error> {
-        let path = path.as_ref();
-        std::fs::write(path, self.to_json()).map_err(|e| Error::io(path, e))
+        crate::io::write_with(path.as_ref(), |w| {
+            serde_json::to_writer(w, self).map_err(std::io::Error::from)
+        })
     }
 
     /// Loads statistics from a JSON file.
@@ -362,5 +365,48 @@ mod tests {
         s.prune(2);
         assert!(s.term("常见").is_some());
         assert!(s.term("罕见").is_none());
+    }
+
+    #[test]
+    fn a_save_that_fails_midway_leaves_last_years_statistics() {
+        let dir = std::env::temp_dir().join(format!("jingwu-stats-save-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("stats.json");
+        let mut last_year = CorpusStats::new();
+        last_year.add_counts(
+            "笑气",
+            TermCounts {
+                count: 3,
+                documents: 1,
+                sections: 1,
+            },
+            false,
+        );
+        last_year.end_document(1);
+        last_year.save(&path).unwrap();
+        let saved = std::fs::read(&path).unwrap();
+        assert_eq!(saved, last_year.to_json().as_bytes());
+
+        let mut this_year = last_year.clone();
+        for k in 0..5000 {
+            let once = TermCounts {
+                count: 1,
+                documents: 1,
+                sections: 1,
+            };
+            this_year.add_counts(&format!("词{k}"), once, false);
+        }
+        this_year.end_document(1);
+        // The disk fills up after 1000 bytes of the new statistics.
+        let e = crate::io::failing_after(1000, || this_year.save(&path)).unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Write);
+        assert_eq!(e.path(), Some(path.as_path()));
+        assert_eq!(std::fs::read(&path).unwrap(), saved);
+        let back = CorpusStats::load(&path).unwrap();
+        assert_eq!(back.documents(), 1);
+        assert!(back.term("词0").is_none());
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
