@@ -8,7 +8,7 @@ use crate::document::DocToken;
 use crate::stats::{CorpusStats, NGRAM_SEP, TermCounts};
 use crate::text::Span;
 use crate::theme::Source;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// How the words of a collocation stand together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +26,8 @@ pub(crate) struct Collocations {
     cohesion: Cohesion,
     /// Words counted in the corpus: the sample size of the association test.
     words: u64,
-    /// Accepted runs, as their words joined by the separator, and how each was accepted.
-    accepted: FxHashMap<String, Bond>,
+    /// Accepted runs, as their words joined by the separator.
+    accepted: FxHashSet<String>,
     /// Every shorter run an accepted run starts with (its first word, its first two...), so
     /// that a search stops at the first word that starts none.
     prefixes: FxHashSet<String>,
@@ -174,10 +174,10 @@ impl Collocations {
             ..Collocations::default()
         };
         for (key, c) in stats.ngram_counts() {
-            let Ok(bond) = cohesion.verdict(stats, words, key, c) else {
+            if cohesion.verdict(stats, words, key, c).is_err() {
                 continue;
-            };
-            out.accepted.insert(key.to_string(), bond);
+            }
+            out.accepted.insert(key.to_string());
             for (i, _) in key.match_indices(NGRAM_SEP) {
                 out.prefixes.insert(key[..i].to_string());
             }
@@ -190,9 +190,8 @@ impl Collocations {
         self.cohesion.verdict(stats, self.words, key, c).err()
     }
 
-    /// How the run `key` was accepted, if it was.
-    fn bond(&self, key: &str) -> Option<Bond> {
-        self.accepted.get(key).copied()
+    fn contains(&self, key: &str) -> bool {
+        self.accepted.contains(key)
     }
 
     /// Whether some accepted run is longer than `key` and starts with it.
@@ -217,7 +216,7 @@ impl Finder<'_, '_> {
                 })
                 .or_else(|| {
                     RunKey::of(doc, g).write_key(key);
-                    if colloc.bond(key).is_some() {
+                    if colloc.contains(key) {
                         return None;
                     }
                     let counts = stats.ngram_by_key(key).copied().unwrap_or_default();
@@ -250,7 +249,7 @@ impl Finder<'_, '_> {
                     let g = &run[i..i + n];
                     key.push(NGRAM_SEP);
                     key.push_str(doc.text(g[n - 1].norm));
-                    if colloc.bond(key).is_none() {
+                    if !colloc.contains(key) {
                         if colloc.extends(key) {
                             continue;
                         }

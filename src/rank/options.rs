@@ -142,6 +142,22 @@ impl RankOptions {
     /// The share of its rarest word's mentions a run of words must hold to be a collocation
     /// by dominance (default 0.5): its words are seldom said without it. A run that holds
     /// less can still be a collocation by association ([`RankOptions::min_association`]).
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions, Source};
+    ///
+    /// let engine = Engine::new();
+    /// let text = "普陀公安：\n\n普陀公安整治旅游市场秩序，守护游客平安。\
+    ///             全年查处扰乱旅游市场秩序违法行为280余起。\n";
+    /// let found = |options: &RankOptions| {
+    ///     let doc = engine.rank_text(text, options);
+    ///     doc.themes().iter().any(|t| t.text() == "旅游市场秩序" && t.source() == Source::Collocation)
+    /// };
+    /// // The run holds every mention of its words.
+    /// assert!(found(&RankOptions::default()));
+    /// // Neither test can pass: no collocation.
+    /// assert!(!found(&RankOptions::default().min_dominance(1.0).min_association(1.0).min_collocation_count(3)));
+    /// ```
     pub fn min_dominance(mut self, share: f64) -> Self {
         self.min_dominance = share.clamp(0.0, 1.0);
         self
@@ -153,6 +169,33 @@ impl RankOptions {
     /// (as chance has it) to 1 (never apart), of the weakest place where the run could be
     /// cut in two. The two parts must also stand together more often than chance explains
     /// (a log-likelihood ratio of at least 3.84, the 5 % level).
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions, Source};
+    ///
+    /// let engine = Engine::new();
+    /// // 工地 is said ten times and 消防安全 five, 工地消防安全 three times.
+    /// let text = "萧山公安：\n\n萧山公安全面加强工地管理。工地出入登记率达百分之百，\
+    ///             工地消防安全形势稳定。民警走进工地检查证件，工地工人签订承诺书。\
+    ///             工地消防安全责任落实到人，工地消防安全宣传进宿舍。全年检查工地三百余处，\
+    ///             查处工地违规行为。宿舍消防安全检查全覆盖，\
+    ///             商铺消防安全隐患清零。\n\n民警深入社区走访群众，宣传反诈知识，发放宣传资料\
+    ///             两千余份，调解邻里纠纷十余起，排查出租房屋八十余间，整改治安隐患三十余处。\
+    ///             派出所开展夜间巡逻，护送学生放学，帮助老人找回走失的孙子，为企业办理证照，\
+    ///             受理户籍业务四百余件，群众满意度持续提升。交警中队整治酒驾醉驾，查处超载货车\
+    ///             六十余辆，劝导电动自行车骑行人佩戴头盔，校园周边道路交通秩序井然。网安大队清理\
+    ///             网络谣言，打掉电信诈骗窝点两个，追回被骗资金一百余万元。\n";
+    /// let found = |options: &RankOptions| {
+    ///     let doc = engine.rank_text(text, options);
+    ///     doc.themes().iter().any(|t| t.text() == "工地消防安全" && t.source() == Source::Collocation)
+    /// };
+    /// // Three of five is dominance at the default share of one half, not at 0.7; then the
+    /// // association of 工地 and 消防安全 decides.
+    /// assert!(found(&RankOptions::default()));
+    /// let no_dominance = RankOptions::default().min_dominance(0.7);
+    /// assert!(found(&no_dominance));
+    /// assert!(!found(&no_dominance.min_association(1.0)));
+    /// ```
     pub fn min_association(mut self, npmi: f64) -> Self {
         self.min_association = npmi.clamp(-1.0, 1.0);
         self
