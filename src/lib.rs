@@ -61,7 +61,7 @@ pub use io::{
     extract_report, find_reports, read_report, read_report_file, read_reports, report_files,
     write_atomically,
 };
-pub use rank::{Corpus, DocId, Engine, Explain, RankOptions};
+pub use rank::{Corpus, CorpusTally, DocId, Engine, Explain, RankOptions, Ranker};
 pub use report::{Block, BlockKind, Byline, BylineRole, Report, Section};
 pub use segment::{
     MAX_PIECE_BYTES, NewWords, Segmented, Segmenter, SegmenterBuilder, Sentence, Token, TokenKind,

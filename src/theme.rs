@@ -304,6 +304,12 @@ impl DocumentThemes {
             .flat_map(|s| s.themes.iter())
             .chain(&self.themes)
     }
+
+    /// The document's themes as JSON: one member of the `documents` of
+    /// [`Ranking::to_json`], and one line of the `themes` example's `--jsonl`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// Themes across the whole corpus: a theme's score is the sum of its scores in the documents
@@ -321,6 +327,11 @@ impl CorpusThemes {
     pub fn themes(&self) -> &[Theme] {
         &self.themes
     }
+
+    /// The corpus's themes as JSON: the `corpus` member of [`Ranking::to_json`].
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 /// The result of ranking a corpus: per document (and section) and corpus-wide themes.
@@ -331,6 +342,12 @@ pub struct Ranking {
 }
 
 impl Ranking {
+    /// A ranking of `documents`, in order, whose corpus's themes are `corpus` (from a
+    /// [`crate::CorpusTally`]).
+    pub fn from_parts(documents: Vec<DocumentThemes>, corpus: CorpusThemes) -> Ranking {
+        Ranking { documents, corpus }
+    }
+
     /// Each document's themes, in the order the documents were added.
     pub fn documents(&self) -> &[DocumentThemes] {
         &self.documents

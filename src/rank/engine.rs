@@ -196,6 +196,11 @@ impl Corpus {
         }
     }
 
+    /// The engine the corpus shares.
+    pub(super) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
     /// Number of documents added.
     pub fn len(&self) -> usize {
         self.docs.len()
@@ -247,7 +252,7 @@ impl Corpus {
 }
 
 /// Adds the counts of a document's candidates to `stats`.
-fn add_counts(engine: &Engine, stats: &mut CorpusStats, doc: &Document) {
+pub(super) fn add_counts(engine: &Engine, stats: &mut CorpusStats, doc: &Document) {
     let counts = candidates::count_document(engine.segmenter(), doc);
     for (k, (v, _)) in &counts.terms {
         stats.add_counts(k, *v, false);

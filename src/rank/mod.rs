@@ -8,7 +8,11 @@ mod evidence;
 mod explain;
 mod gather;
 mod options;
+mod ranker;
 mod score;
+mod tally;
 
 pub use engine::{Corpus, DocId, Engine};
 pub use options::{Explain, RankOptions};
+pub use ranker::Ranker;
+pub use tally::CorpusTally;

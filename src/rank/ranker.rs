@@ -1,0 +1,223 @@
+//! Ranking documents one at a time against frozen statistics: the second pass of a corpus
+//! too large to hold, or of one spread over machines.
+
+use super::document::Ctx;
+use super::engine::{Corpus, Engine};
+use super::options::RankOptions;
+use super::tally::CorpusTally;
+use crate::candidates::Collocations;
+use crate::document::Document;
+use crate::stats::{CorpusStats, WordIdfs};
+use crate::theme::DocumentThemes;
+use rayon::prelude::*;
+use std::sync::Arc;
+
+/// Documents analysed and ranked at once by [`Ranker::rank_all`] and counted at once by
+/// [`Engine::count_all`].
+const BATCH: usize = 64;
+
+/// Ranks documents one at a time against statistics that no longer change: those of a
+/// corpus counted beforehand ([`Engine::count_all`], [`Corpus::stats`]), saved from earlier
+/// reports, or merged from the parts of a corpus counted on several machines.
+///
+/// A document ranked by a ranker made from a corpus's statistics gets the same themes, to
+/// the bit, as it gets inside that corpus's [`Corpus::rank`]; so a corpus too large to hold
+/// in memory is ranked in two passes, counting then ranking, with the same result. The
+/// corpus's own themes are added up in a [`CorpusTally`] as documents are ranked.
+///
+/// Cloning is cheap, and a ranker is shared between threads.
+///
+/// ```
+/// use jingwu::{Engine, RankOptions};
+///
+/// let engine = Engine::new();
+/// let docs = [
+///     ("a.txt", "慈溪公安：\n\n捣毁“笑气”窝点，查处“笑气”工厂。\n"),
+///     ("b.txt", "象山公安：\n\n深化“共富警务”，严打“笑气”犯罪。\n"),
+/// ];
+/// // First pass: the statistics. Second: each document ranked as it comes.
+/// let stats = engine.count_all(docs);
+/// let options = RankOptions::default();
+/// let ranker = engine.ranker(stats, &options);
+/// let mut tally = ranker.tally();
+/// let mut seen = Vec::new();
+/// ranker.rank_all(docs, &mut tally, |doc| seen.push(doc));
+///
+/// let mut corpus = engine.corpus();
+/// corpus.add_all(docs);
+/// let ranking = corpus.rank(&options);
+/// assert_eq!(seen, ranking.documents());
+/// assert_eq!(tally.themes().themes(), ranking.corpus());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Ranker {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    engine: Engine,
+    stats: CorpusStats,
+    colloc: Collocations,
+    options: RankOptions,
+}
+
+impl Engine {
+    /// A ranker of documents against `stats`, with `options`.
+    pub fn ranker(&self, stats: CorpusStats, options: &RankOptions) -> Ranker {
+        let colloc = Collocations::find(&stats, options.cohesion());
+        Ranker {
+            inner: Arc::new(Inner {
+                engine: self.clone(),
+                stats,
+                colloc,
+                options: options.clone(),
+            }),
+        }
+    }
+
+    /// Analyses `text` and adds its counts to `stats`: the first pass of a corpus ranked in
+    /// two (see [`Ranker`]).
+    ///
+    /// ```
+    /// use jingwu::{CorpusStats, Engine};
+    ///
+    /// let engine = Engine::new();
+    /// let mut stats = CorpusStats::new();
+    /// engine.count_into("慈溪公安：\n\n捣毁“笑气”窝点。\n", &mut stats);
+    /// assert_eq!(stats.documents(), 1);
+    /// assert_eq!(stats.term("笑气").map(|t| t.count), Some(1));
+    /// ```
+    pub fn count_into(&self, text: &str, stats: &mut CorpusStats) {
+        let doc = Document::analyze(self.segmenter(), "", text);
+        super::engine::add_counts(self, stats, &doc);
+    }
+
+    /// The statistics of `docs` (ids and texts), analysed in parallel: the same as counting
+    /// each with [`Engine::count_into`], and as the statistics of a corpus they were added
+    /// to. Only a batch of documents is held at a time, so `docs` may be read lazily.
+    pub fn count_all<I, S, T>(&self, docs: I) -> CorpusStats
+    where
+        I: IntoIterator<Item = (S, T)>,
+        S: AsRef<str> + Send + Sync,
+        T: AsRef<str> + Send + Sync,
+    {
+        let mut stats = CorpusStats::new();
+        for_batches(docs, |batch| {
+            let analysed: Vec<Document> = batch
+                .par_iter()
+                .map(|(id, text)| Document::analyze(self.segmenter(), id.as_ref(), text.as_ref()))
+                .collect();
+            for doc in &analysed {
+                super::engine::add_counts(self, &mut stats, doc);
+            }
+        });
+        stats
+    }
+}
+
+impl Corpus {
+    /// A ranker against this corpus's statistics as they stand (a copy): it ranks a document
+    /// of the corpus as [`Corpus::rank`] does, and a new one as if it were among them
+    /// without counting it.
+    pub fn ranker(&self, options: &RankOptions) -> Ranker {
+        self.engine().ranker(self.stats().clone(), options)
+    }
+}
+
+impl Ranker {
+    /// The statistics documents are ranked against.
+    pub fn stats(&self) -> &CorpusStats {
+        &self.inner.stats
+    }
+
+    /// The options documents are ranked with.
+    pub fn options(&self) -> &RankOptions {
+        &self.inner.options
+    }
+
+    /// An empty tally of the corpus's themes, for this ranker's options.
+    pub fn tally(&self) -> CorpusTally {
+        CorpusTally::new(&self.inner.options)
+    }
+
+    fn ctx(&self) -> Ctx<'_, '_> {
+        Ctx {
+            engine: &self.inner.engine,
+            stats: &self.inner.stats,
+            options: &self.inner.options,
+            colloc: &self.inner.colloc,
+        }
+    }
+
+    /// Analyses and ranks one document, named `id`.
+    pub fn rank(&self, id: &str, text: &str) -> DocumentThemes {
+        let doc = Document::analyze(self.inner.engine.segmenter(), id, text);
+        let mut idfs = WordIdfs::new(self.inner.engine.background());
+        self.ctx().rank_document(&doc, &mut idfs).themes
+    }
+
+    /// Analyses and ranks one document, named `id`, and adds its leading themes to `tally`.
+    /// Documents are added in the corpus's order: the corpus's themes show the evidence of
+    /// the first documents that have them.
+    pub fn rank_into(&self, id: &str, text: &str, tally: &mut CorpusTally) -> DocumentThemes {
+        let doc = Document::analyze(self.inner.engine.segmenter(), id, text);
+        let mut idfs = WordIdfs::new(self.inner.engine.background());
+        let ranked = self.ctx().rank_document(&doc, &mut idfs);
+        tally.add_shares(&ranked.shares, &doc);
+        ranked.themes
+    }
+
+    /// Ranks `docs` (ids and texts) in parallel, adds them to `tally` in their order, and
+    /// hands each document's themes to `each` in that order, as they are ready. Only a batch
+    /// of documents is held at a time, so `docs` may be read lazily and the themes written
+    /// as they come. The same as [`Ranker::rank_into`] on each document in turn.
+    pub fn rank_all<I, S, T>(
+        &self,
+        docs: I,
+        tally: &mut CorpusTally,
+        mut each: impl FnMut(DocumentThemes),
+    ) where
+        I: IntoIterator<Item = (S, T)>,
+        S: AsRef<str> + Send + Sync,
+        T: AsRef<str> + Send + Sync,
+    {
+        let ctx = self.ctx();
+        let engine = &self.inner.engine;
+        for_batches(docs, |batch| {
+            let analysed: Vec<Document> = batch
+                .par_iter()
+                .map(|(id, text)| Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref()))
+                .collect();
+            let ranked: Vec<_> = analysed
+                .par_iter()
+                .map_init(
+                    || WordIdfs::new(engine.background()),
+                    |idfs, d| ctx.rank_document(d, idfs),
+                )
+                .collect();
+            for (r, doc) in ranked.into_iter().zip(&analysed) {
+                tally.add_shares(&r.shares, doc);
+                each(r.themes);
+            }
+        });
+    }
+}
+
+/// Calls `f` on consecutive batches of `docs`, [`BATCH`] at a time.
+fn for_batches<I, X>(docs: I, mut f: impl FnMut(&[X]))
+where
+    I: IntoIterator<Item = X>,
+{
+    let mut batch = Vec::with_capacity(BATCH);
+    for d in docs {
+        batch.push(d);
+        if batch.len() == BATCH {
+            f(&batch);
+            batch.clear();
+        }
+    }
+    if !batch.is_empty() {
+        f(&batch);
+    }
+}
