@@ -130,9 +130,7 @@ impl PyEngine {
         let text = text_arg(text, "text")?;
         let options = RankOptions::default().top(top_arg(top, "top")?);
         let engine = &self.inner;
-        Ok(py.detach(|| {
-            serde_json::to_string(&engine.rank_text(text, &options)).unwrap_or_default()
-        }))
+        Ok(py.detach(|| engine.rank_text(text, &options).to_json()))
     }
 
     /// An empty corpus, or one whose statistics start from `stats`.
@@ -146,23 +144,22 @@ impl PyEngine {
     }
 
     /// The statistics of `docs`, an iterable of `(id, text)` pairs, counted without keeping
-    /// the documents: the first pass of a ranking spread over many machines.
+    /// the documents: the first pass of a corpus ranked in two (see `ranker`).
     fn count(&self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<PyCorpusStats> {
         let mut stats = jingwu::CorpusStats::new();
         let mut batch: Vec<(String, String)> = Vec::with_capacity(COUNT_BATCH);
         let engine = &self.inner;
         let flush = |batch: &mut Vec<(String, String)>, stats: &mut jingwu::CorpusStats| {
             py.detach(|| {
-                let mut corpus = engine.corpus();
-                for (id, text) in batch.drain(..) {
-                    corpus.add(&id, &text);
+                if stats.documents() == 0 {
+                    *stats = engine.count_all(batch.drain(..));
+                } else {
+                    stats.merge(&engine.count_all(batch.drain(..)));
                 }
-                stats.merge(corpus.stats());
             })
         };
         for item in docs.try_iter()? {
-            let item = item?;
-            batch.push(pair_arg(&item)?);
+            batch.push(pair_arg(&item?)?);
             if batch.len() == COUNT_BATCH {
                 flush(&mut batch, &mut stats);
             }
@@ -171,6 +168,23 @@ impl PyEngine {
             flush(&mut batch, &mut stats);
         }
         Ok(PyCorpusStats { inner: stats })
+    }
+
+    /// A ranker of documents one at a time against `stats`, frozen: a document gets the
+    /// themes it gets inside a corpus with those statistics.
+    #[pyo3(signature = (stats, top = Some(10)))]
+    fn ranker(
+        &self,
+        py: Python<'_>,
+        stats: PyRef<'_, PyCorpusStats>,
+        top: Option<i64>,
+    ) -> PyResult<PyRanker> {
+        let options = RankOptions::default().top(top_arg(top, "top")?);
+        let stats = stats.inner.clone();
+        let engine = &self.inner;
+        Ok(PyRanker {
+            inner: py.detach(|| engine.ranker(stats, &options)),
+        })
     }
 }
 
@@ -219,8 +233,7 @@ impl PyCorpus {
     fn add_all(&mut self, py: Python<'_>, docs: &Bound<'_, PyAny>) -> PyResult<()> {
         let mut owned: Vec<(String, String)> = Vec::new();
         for item in docs.try_iter()? {
-            let item = item?;
-            owned.push(pair_arg(&item)?);
+            owned.push(pair_arg(&item?)?);
         }
         let corpus = &mut self.inner;
         py.detach(|| corpus.add_all(owned));
@@ -257,8 +270,154 @@ impl PyCorpus {
         }
     }
 
+    /// A ranker against the corpus's statistics as they stand (a copy).
+    #[pyo3(signature = (top = Some(10)))]
+    fn ranker(&self, py: Python<'_>, top: Option<i64>) -> PyResult<PyRanker> {
+        let options = RankOptions::default().top(top_arg(top, "top")?);
+        let corpus = &self.inner;
+        Ok(PyRanker {
+            inner: py.detach(|| corpus.ranker(&options)),
+        })
+    }
+
     fn __len__(&self) -> usize {
         self.inner.len()
+    }
+}
+
+/// Ranks documents one at a time against statistics that no longer change; shared between
+/// threads.
+#[pyclass(name = "Ranker", module = "jingwu", frozen)]
+struct PyRanker {
+    inner: jingwu::Ranker,
+}
+
+#[pymethods]
+impl PyRanker {
+    /// The themes of one document, as a dict; with `tally`, its leading themes are added to
+    /// it too (documents go into a tally in the corpus's order).
+    #[pyo3(signature = (id, text, tally = None))]
+    fn rank(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        text: &Bound<'_, PyAny>,
+        tally: Option<PyRefMut<'_, PyCorpusTally>>,
+    ) -> PyResult<Py<PyAny>> {
+        let json = self.rank_json(py, id, text, tally)?;
+        json_to_py(py, &json)
+    }
+
+    /// The themes of one document as JSON text: a member of the `documents` of the `themes`
+    /// JSON.
+    #[pyo3(signature = (id, text, tally = None))]
+    fn rank_json(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        text: &Bound<'_, PyAny>,
+        tally: Option<PyRefMut<'_, PyCorpusTally>>,
+    ) -> PyResult<String> {
+        let id = text_arg(id, "id")?;
+        let text = text_arg(text, "text")?;
+        let ranker = &self.inner;
+        Ok(match tally {
+            Some(mut t) => {
+                let t = &mut t.inner;
+                py.detach(|| ranker.rank_into(id, text, t).to_json())
+            }
+            None => py.detach(|| ranker.rank(id, text).to_json()),
+        })
+    }
+
+    /// An empty tally of the corpus's themes, for this ranker's number of themes.
+    fn tally(&self) -> PyCorpusTally {
+        PyCorpusTally {
+            inner: self.inner.tally(),
+        }
+    }
+
+    /// The statistics documents are ranked against (a copy).
+    #[getter]
+    fn stats(&self) -> PyCorpusStats {
+        PyCorpusStats {
+            inner: self.inner.stats().clone(),
+        }
+    }
+
+    /// How many themes are kept per section, document and corpus.
+    #[getter]
+    fn top(&self) -> usize {
+        self.inner.options().top_n()
+    }
+}
+
+/// The corpus's themes added up document by document. Tallies of consecutive parts of a
+/// corpus append into the tally of the whole, with the same themes as one pass.
+#[pyclass(name = "CorpusTally", module = "jingwu", eq, skip_from_py_object)]
+#[derive(Clone, PartialEq)]
+struct PyCorpusTally {
+    inner: jingwu::CorpusTally,
+}
+
+#[pymethods]
+impl PyCorpusTally {
+    /// Adds up the documents of `later`, which come after this tally's in the corpus.
+    fn append(&mut self, py: Python<'_>, later: PyRef<'_, PyCorpusTally>) {
+        let later = later.inner.clone();
+        let mine = &mut self.inner;
+        py.detach(|| mine.append(later));
+    }
+
+    /// Number of documents added up.
+    #[getter]
+    fn documents(&self) -> u64 {
+        self.inner.documents()
+    }
+
+    /// The corpus's leading themes, as a dict (the `corpus` of the `themes` JSON).
+    fn themes(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let json = self.themes_json(py);
+        json_to_py(py, &json)
+    }
+
+    /// The corpus's leading themes as JSON text.
+    fn themes_json(&self, py: Python<'_>) -> String {
+        let tally = &self.inner;
+        py.detach(|| tally.themes().to_json())
+    }
+
+    /// The tally as bytes (UTF-8 JSON).
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        let tally = &self.inner;
+        let bytes = py.detach(|| tally.to_bytes());
+        PyBytes::new(py, &bytes)
+    }
+
+    /// A tally from bytes written by `to_bytes`; anything else is a `ValueError` naming the
+    /// line.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<PyCorpusTally> {
+        let inner = py
+            .detach(|| jingwu::CorpusTally::from_bytes(data))
+            .map_err(to_py_err)?;
+        Ok(PyCorpusTally { inner })
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
+        let py = slf.py();
+        let from_bytes = py.get_type::<PyCorpusTally>().getattr("from_bytes")?;
+        Ok((from_bytes, (slf.borrow().to_bytes(py),)))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "CorpusTally(documents={}, themes={})",
+            self.inner.documents(),
+            self.inner.len()
+        )
     }
 }
 
@@ -469,6 +628,8 @@ fn _jingwu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyEngine>()?;
     m.add_class::<PyCorpus>()?;
     m.add_class::<PyCorpusStats>()?;
+    m.add_class::<PyRanker>()?;
+    m.add_class::<PyCorpusTally>()?;
     m.add_class::<PyFoundReports>()?;
     m.add_function(wrap_pyfunction!(extract_tags, m)?)?;
     m.add_function(wrap_pyfunction!(find_reports, m)?)?;
