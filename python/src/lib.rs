@@ -21,6 +21,11 @@ const COUNT_BATCH: usize = 64;
 /// The engine `extract_tags` uses, built on first use.
 static DEFAULT_ENGINE: OnceLock<jingwu::Engine> = OnceLock::new();
 
+/// The engine of this process with no user lexicon.
+fn default_engine() -> &'static jingwu::Engine {
+    DEFAULT_ENGINE.get_or_init(jingwu::Engine::new)
+}
+
 /// Python's `json.loads`, looked up once.
 static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -105,6 +110,15 @@ impl PyEngine {
         Ok(PyEngine {
             inner: inner.map_err(to_py_err)?,
         })
+    }
+
+    /// The engine of this process with no user lexicon, built on first use and shared (the
+    /// one `extract_tags` uses): what each worker of a cluster ranks with.
+    #[staticmethod]
+    fn default(py: Python<'_>) -> PyEngine {
+        PyEngine {
+            inner: py.detach(default_engine).clone(),
+        }
     }
 
     /// The themes of one report, as a dict (a document of the `themes` JSON).
@@ -607,8 +621,7 @@ fn extract_tags(
     let text = text_arg(text, "text")?;
     let options = RankOptions::default().top(top_arg(topK, "topK")?);
     let themes: Vec<(String, f64)> = py.detach(|| {
-        let engine = DEFAULT_ENGINE.get_or_init(jingwu::Engine::new);
-        engine
+        default_engine()
             .rank_text(text, &options)
             .themes()
             .iter()
