@@ -1,0 +1,148 @@
+"""extract_tags, Engine.rank_text and Corpus: what they return."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import jingwu
+from conftest import SEEDS, rust_themes_json
+
+CIXI = (
+    "慈溪公安：\n\n四大举措 交出高分平安成绩单\n\n慈溪公安深化“公安大脑”建设，"
+    "推进“公安大脑”应用。今年以来，慈溪公安一举查处笑气工厂三家，捣毁笑气加工窝点五处。\n"
+)
+XIANGSHAN = "象山公安：\n\n象山公安积极探索实施“共富警务”，“共富警务”提升服务群众本领。\n"
+
+THEME_KEYS = {"text", "score", "tf", "weighted_tf", "df", "idf", "boost", "quoted", "category", "source", "evidence"}
+
+
+def test_extract_tags_returns_words_best_first():
+    tags = jingwu.extract_tags(CIXI, topK=3)
+    assert len(tags) == 3
+    assert all(isinstance(t, str) for t in tags)
+    assert "公安大脑" in tags and "笑气" in tags
+    assert "慈溪" not in tags
+
+
+def test_extract_tags_with_weight_gives_descending_scores():
+    pairs = jingwu.extract_tags(CIXI, withWeight=True)
+    assert pairs, "the text has themes"
+    words = [w for w, _ in pairs]
+    scores = [s for _, s in pairs]
+    assert all(isinstance(s, float) and s > 0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+    assert words == jingwu.extract_tags(CIXI)
+
+
+def test_extract_tags_are_the_whole_documents_themes(engine):
+    doc = engine.rank_text(CIXI, top=20)
+    assert jingwu.extract_tags(CIXI, topK=20) == [t["text"] for t in doc["themes"]]
+
+
+def test_extract_tags_top_k_none_keeps_every_theme():
+    every = jingwu.extract_tags(CIXI, topK=None)
+    assert len(every) > 3
+    assert jingwu.extract_tags(CIXI, topK=3) == every[:3]
+    assert jingwu.extract_tags(CIXI, topK=0) == []
+    assert jingwu.extract_tags("") == []
+
+
+def test_rank_text_has_the_schema_of_a_themes_document(engine):
+    doc = engine.rank_text(XIANGSHAN, top=5)
+    assert set(doc) >= {"path", "title", "sections", "themes"}
+    section = doc["sections"][0]
+    assert section["title"] == "象山公安"
+    assert 0 < len(section["themes"]) <= 5
+    theme = section["themes"][0]
+    assert THEME_KEYS <= set(theme)
+    assert theme["text"] == "共富警务" and theme["quoted"] is True and theme["tf"] == 2
+    assert doc == json.loads(engine.rank_text_json(XIANGSHAN, top=5))
+
+
+def test_evidence_points_into_the_text(engine):
+    doc = engine.rank_text(CIXI)
+    data = CIXI.encode("utf-8")
+    themes = [t for s in doc["sections"] for t in s["themes"]] + doc["themes"]
+    assert themes
+    for t in themes:
+        for e in t["evidence"]:
+            # Character offsets index the Python string, byte offsets its UTF-8.
+            assert CIXI[e["char_start"] : e["char_end"]] == t["text"]
+            assert data[e["start"] : e["end"]].decode("utf-8") == t["text"]
+
+
+def test_corpus_add_returns_the_documents_index(engine):
+    corpus = engine.corpus()
+    assert corpus.add("a.txt", CIXI) == 0
+    assert corpus.add("b.txt", XIANGSHAN) == 1
+    assert len(corpus) == 2
+    ranking = corpus.rank(top=5)
+    assert [d["path"] for d in ranking["documents"]] == ["a.txt", "b.txt"]
+    assert 0 < len(ranking["corpus"]["themes"]) <= 5
+    assert ranking == json.loads(corpus.rank_json(top=5))
+
+
+def test_add_all_equals_adding_one_by_one(engine, seed_docs):
+    one = engine.corpus()
+    for doc_id, text in seed_docs:
+        one.add(doc_id, text)
+    many = engine.corpus()
+    many.add_all(seed_docs)
+    assert one.rank_json() == many.rank_json()
+    assert one.stats() == many.stats()
+
+
+def test_a_corpus_of_the_seeds_ranks_as_the_rust_example(engine, seed_docs):
+    corpus = engine.corpus()
+    corpus.add_all(seed_docs)
+    for top in (10, 3):
+        assert corpus.rank_json(top=top) + "\n" == rust_themes_json(str(SEEDS), top)
+
+
+def test_output_is_deterministic_across_threads(engine, seed_docs):
+    text = seed_docs[0][1]
+    expected = engine.rank_text_json(text)
+    results = []
+
+    def work():
+        results.append(engine.rank_text_json(text))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 4
+
+
+def test_the_gil_is_released_while_ranking(engine, seed_docs):
+    # A Python thread notes the time as it counts while the main thread ranks a large text:
+    # it can only run during the ranking if the ranking lets go of the GIL.
+    text = "\n\n".join(t for _, t in seed_docs) * 20
+    stamps: list[float] = []
+    stop = threading.Event()
+
+    def count():
+        n = 0
+        while not stop.is_set():
+            n += 1
+            if n % 1000 == 0:
+                stamps.append(time.perf_counter())
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    try:
+        time.sleep(0.05)
+        started = time.perf_counter()
+        engine.rank_text_json(text)
+        ended = time.perf_counter()
+    finally:
+        stop.set()
+        counter.join()
+    elapsed = ended - started
+    assert elapsed > 0.05, "the text should take a while to rank"
+    # Away from the ends of the call, where the threads may hand the GIL over.
+    inside = [t for t in stamps if started + elapsed / 5 < t < ended - elapsed / 5]
+    assert len(inside) > 10, f"the counting thread ran {len(inside)} times in {elapsed:.2f} s of ranking"
