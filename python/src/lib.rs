@@ -80,6 +80,16 @@ fn top_arg(top: Option<i64>, name: &str) -> PyResult<usize> {
     }
 }
 
+/// Ranking options: `top` themes kept (all for `None`), each with its first `evidence`
+/// mentions (all, up to the crate's limit of 50, for `None`).
+fn options(top: Option<i64>, evidence: Option<i64>) -> PyResult<RankOptions> {
+    let mut options = RankOptions::default().top(top_arg(top, "top")?);
+    if let Some(n) = evidence {
+        options = options.max_evidence(top_arg(Some(n), "evidence")?);
+    }
+    Ok(options)
+}
+
 /// Parses JSON written by the crate into Python objects.
 fn json_to_py(py: Python<'_>, json: &str) -> PyResult<Py<PyAny>> {
     let loads = JSON_LOADS.import(py, "json", "loads")?;
@@ -122,27 +132,29 @@ impl PyEngine {
     }
 
     /// The themes of one report, as a dict (a document of the `themes` JSON).
-    #[pyo3(signature = (text, top = Some(10)))]
+    #[pyo3(signature = (text, top = Some(10), evidence = None))]
     fn rank_text(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         top: Option<i64>,
+        evidence: Option<i64>,
     ) -> PyResult<Py<PyAny>> {
-        let json = self.rank_text_json(py, text, top)?;
+        let json = self.rank_text_json(py, text, top, evidence)?;
         json_to_py(py, &json)
     }
 
     /// The themes of one report, as JSON text.
-    #[pyo3(signature = (text, top = Some(10)))]
+    #[pyo3(signature = (text, top = Some(10), evidence = None))]
     fn rank_text_json(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         top: Option<i64>,
+        evidence: Option<i64>,
     ) -> PyResult<String> {
         let text = text_arg(text, "text")?;
-        let options = RankOptions::default().top(top_arg(top, "top")?);
+        let options = options(top, evidence)?;
         let engine = &self.inner;
         Ok(py.detach(|| engine.rank_text(text, &options).to_json()))
     }
@@ -186,14 +198,15 @@ impl PyEngine {
 
     /// A ranker of documents one at a time against `stats`, frozen: a document gets the
     /// themes it gets inside a corpus with those statistics.
-    #[pyo3(signature = (stats, top = Some(10)))]
+    #[pyo3(signature = (stats, top = Some(10), evidence = None))]
     fn ranker(
         &self,
         py: Python<'_>,
         stats: PyRef<'_, PyCorpusStats>,
         top: Option<i64>,
+        evidence: Option<i64>,
     ) -> PyResult<PyRanker> {
-        let options = RankOptions::default().top(top_arg(top, "top")?);
+        let options = options(top, evidence)?;
         let stats = stats.inner.clone();
         let engine = &self.inner;
         Ok(PyRanker {
@@ -256,16 +269,21 @@ impl PyCorpus {
 
     /// The themes of every section, document and the whole corpus, as a dict (the `themes`
     /// JSON).
-    #[pyo3(signature = (top = Some(10)))]
-    fn rank(&self, py: Python<'_>, top: Option<i64>) -> PyResult<Py<PyAny>> {
-        let json = self.rank_json(py, top)?;
+    #[pyo3(signature = (top = Some(10), evidence = None))]
+    fn rank(&self, py: Python<'_>, top: Option<i64>, evidence: Option<i64>) -> PyResult<Py<PyAny>> {
+        let json = self.rank_json(py, top, evidence)?;
         json_to_py(py, &json)
     }
 
     /// The ranking as JSON text, byte for byte what `themes --json` writes.
-    #[pyo3(signature = (top = Some(10)))]
-    fn rank_json(&self, py: Python<'_>, top: Option<i64>) -> PyResult<String> {
-        let options = RankOptions::default().top(top_arg(top, "top")?);
+    #[pyo3(signature = (top = Some(10), evidence = None))]
+    fn rank_json(
+        &self,
+        py: Python<'_>,
+        top: Option<i64>,
+        evidence: Option<i64>,
+    ) -> PyResult<String> {
+        let options = options(top, evidence)?;
         let corpus = &self.inner;
         Ok(py.detach(|| corpus.rank(&options).to_json()))
     }
@@ -285,9 +303,14 @@ impl PyCorpus {
     }
 
     /// A ranker against the corpus's statistics as they stand (a copy).
-    #[pyo3(signature = (top = Some(10)))]
-    fn ranker(&self, py: Python<'_>, top: Option<i64>) -> PyResult<PyRanker> {
-        let options = RankOptions::default().top(top_arg(top, "top")?);
+    #[pyo3(signature = (top = Some(10), evidence = None))]
+    fn ranker(
+        &self,
+        py: Python<'_>,
+        top: Option<i64>,
+        evidence: Option<i64>,
+    ) -> PyResult<PyRanker> {
+        let options = options(top, evidence)?;
         let corpus = &self.inner;
         Ok(PyRanker {
             inner: py.detach(|| corpus.ranker(&options)),
@@ -619,7 +642,10 @@ fn extract_tags(
     withWeight: bool,
 ) -> PyResult<Py<PyAny>> {
     let text = text_arg(text, "text")?;
-    let options = RankOptions::default().top(top_arg(topK, "topK")?);
+    // Words and scores only: no evidence to gather.
+    let options = RankOptions::default()
+        .top(top_arg(topK, "topK")?)
+        .max_evidence(0);
     let themes: Vec<(String, f64)> = py.detach(|| {
         default_engine()
             .rank_text(text, &options)

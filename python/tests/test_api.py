@@ -36,9 +36,24 @@ def test_extract_tags_with_weight_gives_descending_scores():
     assert words == jingwu.extract_tags(CIXI)
 
 
-def test_extract_tags_are_the_whole_documents_themes(engine):
-    doc = engine.rank_text(CIXI, top=20)
-    assert jingwu.extract_tags(CIXI, topK=20) == [t["text"] for t in doc["themes"]]
+def test_extract_tags_are_the_whole_documents_themes(engine, seed_docs):
+    for text in [CIXI, XIANGSHAN] + [t for _, t in seed_docs]:
+        doc = engine.rank_text(text, top=20)
+        expected = [(t["text"], t["score"]) for t in doc["themes"]]
+        assert jingwu.extract_tags(text, topK=20, withWeight=True) == expected
+
+
+def test_evidence_keeps_that_many_mentions_and_the_same_themes(engine, seed_docs):
+    text = seed_docs[0][1]
+    every = engine.rank_text(text)
+    for n in (0, 1, 2):
+        doc = engine.rank_text(text, evidence=n)
+        pairs = list(zip(every["themes"], doc["themes"]))
+        assert pairs and len(doc["themes"]) == len(every["themes"])
+        for full, cut in pairs:
+            assert cut["evidence"] == full["evidence"][:n]
+            assert {k: v for k, v in cut.items() if k != "evidence"} == {k: v for k, v in full.items() if k != "evidence"}
+    assert any(len(t["evidence"]) > 2 for t in every["themes"])
 
 
 def test_extract_tags_top_k_none_keeps_every_theme():
@@ -46,6 +61,7 @@ def test_extract_tags_top_k_none_keeps_every_theme():
     assert len(every) > 3
     assert jingwu.extract_tags(CIXI, topK=3) == every[:3]
     assert jingwu.extract_tags(CIXI, topK=0) == []
+    assert jingwu.extract_tags(CIXI, None) == every
     assert jingwu.extract_tags("") == []
 
 

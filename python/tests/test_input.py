@@ -47,6 +47,10 @@ def test_negative_counts_are_a_value_error(engine):
         engine.rank_text(TEXT, top=-3)
     with pytest.raises(ValueError, match="top"):
         engine.corpus().rank(top=-1)
+    with pytest.raises(ValueError, match="evidence"):
+        engine.rank_text(TEXT, evidence=-1)
+    with pytest.raises(ValueError, match="evidence"):
+        engine.ranker(jingwu.CorpusStats(), evidence=-2)
 
 
 def test_lone_surrogates_are_a_value_error(engine):
