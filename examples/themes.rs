@@ -1,6 +1,6 @@
 //! Ranks the policing themes of reports: per section, per report, and across all of them.
 //!
-//! `cargo run --release --example themes -- [--json] [--rejections] [--top N] [--explain WORD] [--quiet] [PATH ...]`
+//! `cargo run --release --example themes -- [--json | --jsonl] [--rejections] [--top N] [--explain WORD] [--quiet] [PATH ...]`
 //!
 //! `--explain WORD` prints, for each section and document, WORD's rank, score and figures,
 //! the theme that hides it, or the rule that kept it out. `--rejections` adds to the JSON,
@@ -19,18 +19,22 @@
 
 mod common;
 
-use jingwu::{DocumentThemes, Engine, Explain, MappedText, RankOptions, Ranking, Rejection, Theme};
+use jingwu::{
+    CorpusThemes, DocumentThemes, Engine, Explain, MappedText, RankOptions, Rejection, ReportFile,
+    Theme,
+};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: themes [--json] [--rejections] [--top N] [--explain WORD] [--quiet] [PATH ...]";
+const USAGE: &str = "usage: themes [--json | --jsonl] [--rejections] [--top N] [--explain WORD] [--quiet] [PATH ...]";
 
 /// What the program prints.
 enum Output {
     Table,
     Json,
+    /// One JSON object per document, one per line, then one of the corpus's themes.
+    Jsonl,
     /// Why a word ranks where it does, or not at all.
     Explain(String),
 }
@@ -42,6 +46,10 @@ fn parse_args() -> Result<(common::Args, Output, Explain), String> {
     let args = common::parse_args(USAGE, |a, rest| match a {
         "--json" => {
             output = Output::Json;
+            Ok(true)
+        }
+        "--jsonl" => {
+            output = Output::Jsonl;
             Ok(true)
         }
         "--rejections" => {
@@ -112,8 +120,8 @@ fn explain_line(word: &str, themes: &[Theme], rejections: &[Rejection]) -> Strin
     "not a candidate: not mentioned as a word or run of words here".to_string()
 }
 
-fn print_explanation(out: &mut String, word: &str, docs: &[DocumentThemes]) {
-    for d in docs {
+fn print_explanation(out: &mut String, word: &str, d: &DocumentThemes) {
+    {
         let _ = writeln!(out, "== {} — {}", d.path(), d.title());
         for s in d.sections() {
             if !s.title().is_empty() {
@@ -193,24 +201,94 @@ fn print_table(out: &mut String, themes: &[Theme]) {
     }
 }
 
-fn print_ranking(out: &mut String, r: &Ranking) {
-    for d in r.documents() {
-        let _ = writeln!(out, "== {} — {}", d.path(), d.title());
-        for s in d.sections() {
-            if !s.title().is_empty() {
-                let _ = writeln!(out, "  -- section {}", s.title());
-            }
-            print_table(out, s.themes());
+/// Where the output goes, as each document is ranked: a table, JSON, JSON lines or an
+/// explanation, written to stdout as it comes.
+struct Sink {
+    output: Output,
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    documents: usize,
+    /// The reader went away (`| head`): nothing more is written, and that is no error.
+    closed: bool,
+}
+
+impl Sink {
+    fn new(output: Output) -> Sink {
+        let mut sink = Sink {
+            output,
+            out: std::io::BufWriter::new(std::io::stdout().lock()),
+            documents: 0,
+            closed: false,
+        };
+        if let Output::Json = sink.output {
+            sink.write("{\"documents\":[");
         }
-        if d.sections().len() > 1 {
-            out.push_str("  -- whole report\n");
-            print_table(out, d.themes());
-        }
-        out.push('\n');
+        sink
     }
-    if r.documents().len() > 1 {
-        out.push_str("== corpus\n");
-        print_table(out, r.corpus());
+
+    fn write(&mut self, s: &str) {
+        if !self.closed && self.out.write_all(s.as_bytes()).is_err() {
+            self.closed = true;
+        }
+    }
+
+    fn document(&mut self, d: &DocumentThemes) {
+        let mut out = String::new();
+        match &self.output {
+            Output::Json => {
+                if self.documents > 0 {
+                    out.push(',');
+                }
+                out.push_str(&d.to_json());
+            }
+            Output::Jsonl => {
+                out.push_str(&d.to_json());
+                out.push('\n');
+            }
+            Output::Table => {
+                let _ = writeln!(out, "== {} — {}", d.path(), d.title());
+                for s in d.sections() {
+                    if !s.title().is_empty() {
+                        let _ = writeln!(out, "  -- section {}", s.title());
+                    }
+                    print_table(&mut out, s.themes());
+                }
+                if d.sections().len() > 1 {
+                    out.push_str("  -- whole report\n");
+                    print_table(&mut out, d.themes());
+                }
+                out.push('\n');
+            }
+            Output::Explain(word) => print_explanation(&mut out, word, d),
+        }
+        self.documents += 1;
+        self.write(&out);
+    }
+
+    fn finish(mut self, corpus: &CorpusThemes) {
+        let mut out = String::new();
+        match &self.output {
+            Output::Json => {
+                out.push_str("],\"corpus\":");
+                out.push_str(&corpus.to_json());
+                out.push_str("}\n");
+            }
+            Output::Jsonl => {
+                out.push_str("{\"corpus\":");
+                out.push_str(&corpus.to_json());
+                out.push_str("}\n");
+            }
+            Output::Table => {
+                if self.documents > 1 {
+                    out.push_str("== corpus\n");
+                    print_table(&mut out, corpus.themes());
+                }
+            }
+            Output::Explain(_) => {}
+        }
+        self.write(&out);
+        if !self.closed {
+            let _ = self.out.flush();
+        }
     }
 }
 
@@ -223,15 +301,31 @@ fn main() -> ExitCode {
         }
     };
     let mut progress = common::Progress::new(args.quiet);
-    let (docs, failed) = common::read(&args.paths, &mut progress);
-    if docs.is_empty() {
-        // Why was said on stderr: no report found, or none readable.
+    let (files, mut failed) = common::find(&args.paths, &mut progress);
+    if files.is_empty() {
+        // Why was said on stderr.
         progress.finish();
         return ExitCode::FAILURE;
     }
     let engine = Engine::new();
-    let mut corpus = engine.corpus();
-    common::add_all(&mut corpus, &docs, &mut progress);
+
+    // The first pass counts the statistics; only a batch of reports is held at a time.
+    progress.stage("counting", files.len());
+    let mut readable = vec![false; files.len()];
+    let stats = engine.count_all(files.iter().zip(&mut readable).filter_map(|(f, ok)| {
+        let text = common::read_file(f, &progress);
+        progress.inc(1);
+        *ok = text.is_some();
+        text.map(|t| (f.id(), t))
+    }));
+    let read = readable.iter().filter(|&&ok| ok).count();
+    failed |= read < files.len();
+    if read == 0 {
+        common::none_readable(files.len(), &progress);
+        progress.finish();
+        return ExitCode::FAILURE;
+    }
+
     let mut options = RankOptions::default().top(args.top).explain(explain);
     if let Output::Explain(_) = output {
         // Every candidate ranked, so that a word far down the list has its rank.
@@ -240,20 +334,45 @@ fn main() -> ExitCode {
             .max_evidence(1)
             .explain(Explain::Rejections);
     }
-    let ranking = corpus.rank(&options);
+    // The second pass reads each report again and ranks it against the statistics, and
+    // its themes are written as they come.
+    let ranker = engine.ranker(stats, &options);
+    let mut tally = ranker.tally();
+    let mut sink = Sink::new(output);
+    progress.stage("ranking", read);
+    let mut lost = false;
+    // The files ranked, in order: a document's place in the corpus is its index here.
+    let mut ranked: Vec<&ReportFile> = Vec::with_capacity(read);
+    ranker.rank_all(
+        files
+            .iter()
+            .zip(&readable)
+            .filter(|(_, ok)| **ok)
+            .filter_map(|(f, _)| {
+                // Read a moment ago; a file changed or removed since is said on stderr.
+                let text = common::read_file(f, &progress);
+                progress.inc(1);
+                lost |= text.is_none();
+                ranked.extend(text.is_some().then_some(f));
+                text.map(|t| (f.id(), t))
+            }),
+        &mut tally,
+        |d| sink.document(&d),
+    );
+    // A third, short pass: the evidence of the corpus's leading themes, from the few
+    // reports that the tally names.
+    let corpus = ranker.corpus_themes(
+        &tally,
+        tally.evidence_documents().into_iter().filter_map(|place| {
+            let f = ranked.get(usize::try_from(place).ok()?)?;
+            let text = common::read_file(f, &progress);
+            lost |= text.is_none();
+            Some((place, f.id(), text?))
+        }),
+    );
     progress.finish();
-    let mut out = String::new();
-    match &output {
-        Output::Json => {
-            out = ranking.to_json();
-            out.push('\n');
-        }
-        Output::Table => print_ranking(&mut out, &ranking),
-        Output::Explain(word) => print_explanation(&mut out, word, ranking.documents()),
-    }
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    if failed {
+    sink.finish(&corpus);
+    if failed || lost {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

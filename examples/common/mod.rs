@@ -1,8 +1,9 @@
 //! What the examples share: their common arguments, the default reports, reading them and
-//! a progress bar.
+//! a progress bar. Each example uses part of it.
+#![allow(dead_code)]
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jingwu::{Decoding, ReadOptions};
+use jingwu::{Decoding, ReadOptions, ReportFile};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -70,13 +71,13 @@ impl Progress {
     }
 }
 
-/// Reads the reports named by `paths` (files, or the report files of folders and their
-/// subfolders: `.txt`, `.htm`, `.html`, `.docx`, `.pdf`), naming each that cannot be read on
-/// stderr, and what the folders held that was left out on one line. Returns the reports,
-/// each under its id (a folder's files by their paths inside it), and whether any failed;
-/// finding no report at all is a failure (`jingwu::ErrorKind::NoReports`, which names the
-/// paths searched).
-pub fn read(paths: &[PathBuf], progress: &mut Progress) -> (Vec<(String, String)>, bool) {
+/// Finds the report files named by `paths` (files, or the report files of folders and their
+/// subfolders: `.txt`, `.htm`, `.html`, `.docx`, `.pdf`), naming each path that cannot be
+/// searched on stderr, and what the folders held that was left out on one line. Returns the
+/// files, each with its id (a folder's files by their paths inside it), and whether any path
+/// failed; finding no report file at all is a failure (`jingwu::ErrorKind::NoReports`, which
+/// names the paths searched).
+pub fn find(paths: &[PathBuf], progress: &mut Progress) -> (Vec<ReportFile>, bool) {
     let found = jingwu::find_reports(paths, ReadOptions::new());
     let mut failed = false;
     for e in &found.errors {
@@ -87,25 +88,44 @@ pub fn read(paths: &[PathBuf], progress: &mut Progress) -> (Vec<(String, String)
         let skipped = found.skipped;
         progress.bar.suspend(|| eprintln!("skipped: {skipped}"));
     }
-    progress.stage("reading", found.files.len());
+    (found.files, failed)
+}
+
+/// The text of `file`, or `None` after naming on stderr why it cannot be read.
+pub fn read_file(file: &ReportFile, progress: &Progress) -> Option<String> {
+    match jingwu::read_report(file.path(), Decoding::Strict) {
+        Ok(d) => Some(d.into_text()),
+        Err(e) => {
+            progress.bar.suspend(|| eprintln!("error: {e}"));
+            None
+        }
+    }
+}
+
+/// Says on stderr that none of `files` could be read, when there were some.
+pub fn none_readable(files: usize, progress: &Progress) {
+    if files > 0 {
+        progress
+            .bar
+            .suspend(|| eprintln!("error: none of the {files} report files could be read"));
+    }
+}
+
+/// Reads the reports named by `paths` (see [`find`]), naming each that cannot be read on
+/// stderr. Returns the reports, each under its id, and whether any failed.
+pub fn read(paths: &[PathBuf], progress: &mut Progress) -> (Vec<(String, String)>, bool) {
+    let (files, mut failed) = find(paths, progress);
+    progress.stage("reading", files.len());
     let mut docs = Vec::new();
-    for file in &found.files {
-        match jingwu::read_report(file.path(), Decoding::Strict) {
-            Ok(d) => docs.push((file.id().to_string(), d.into_text())),
-            Err(e) => {
-                progress.bar.suspend(|| eprintln!("error: {e}"));
-                failed = true;
-            }
+    for file in &files {
+        match read_file(file, progress) {
+            Some(text) => docs.push((file.id().to_string(), text)),
+            None => failed = true,
         }
         progress.inc(1);
     }
-    if docs.is_empty() && !found.files.is_empty() {
-        progress.bar.suspend(|| {
-            eprintln!(
-                "error: none of the {} report files could be read",
-                found.files.len()
-            )
-        });
+    if docs.is_empty() {
+        none_readable(files.len(), progress);
     }
     (docs, failed)
 }

@@ -14,14 +14,16 @@ impl Corpus {
         options: &RankOptions,
     ) -> Ranking {
         let mut tally = CorpusTally::new(options);
-        let mut documents = Vec::with_capacity(per_doc.len());
-        for (ranked, doc) in per_doc.into_iter().zip(&self.docs) {
-            tally.add_shares(&ranked.shares, doc);
-            documents.push(ranked.themes);
+        for ranked in &per_doc {
+            tally.add_shares(&ranked.shares);
         }
+        let corpus = tally.themes_from(|place| {
+            let d = usize::try_from(place).ok()?;
+            Some((&per_doc.get(d)?.shares, self.docs.get(d)?))
+        });
         Ranking {
-            documents,
-            corpus: tally.themes(),
+            documents: per_doc.into_iter().map(|r| r.themes).collect(),
+            corpus,
         }
     }
 }

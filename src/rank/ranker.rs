@@ -8,7 +8,7 @@ use super::tally::CorpusTally;
 use crate::candidates::Collocations;
 use crate::document::Document;
 use crate::stats::{CorpusStats, WordIdfs};
-use crate::theme::DocumentThemes;
+use crate::theme::{CorpusThemes, DocumentThemes};
 use rayon::prelude::*;
 use std::sync::Arc;
 
@@ -42,12 +42,18 @@ const BATCH: usize = 64;
 /// let mut tally = ranker.tally();
 /// let mut seen = Vec::new();
 /// ranker.rank_all(docs, &mut tally, |doc| seen.push(doc));
+/// // The corpus's themes, and the evidence of the leading ones from the documents it names.
+/// let places = tally.evidence_documents();
+/// let corpus_themes = ranker.corpus_themes(&tally, places.iter().map(|&p| {
+///     let (id, text) = docs[p as usize];
+///     (p, id, text)
+/// }));
 ///
 /// let mut corpus = engine.corpus();
 /// corpus.add_all(docs);
 /// let ranking = corpus.rank(&options);
 /// assert_eq!(seen, ranking.documents());
-/// assert_eq!(tally.themes().themes(), ranking.corpus());
+/// assert_eq!(corpus_themes.themes(), ranking.corpus());
 /// ```
 #[derive(Debug, Clone)]
 pub struct Ranker {
@@ -164,7 +170,7 @@ impl Ranker {
         let doc = Document::analyze(self.inner.engine.segmenter(), id, text);
         let mut idfs = WordIdfs::new(self.inner.engine.background());
         let ranked = self.ctx().rank_document(&doc, &mut idfs);
-        tally.add_shares(&ranked.shares, &doc);
+        tally.add_shares(&ranked.shares);
         ranked.themes
     }
 
@@ -196,11 +202,50 @@ impl Ranker {
                     |idfs, d| ctx.rank_document(d, idfs),
                 )
                 .collect();
-            for (r, doc) in ranked.into_iter().zip(&analysed) {
-                tally.add_shares(&r.shares, doc);
+            for r in ranked {
+                tally.add_shares(&r.shares);
                 each(r.themes);
             }
         });
+    }
+}
+
+impl Ranker {
+    /// The corpus's leading themes from `tally`, with their evidence cut from `docs`: the
+    /// documents [`CorpusTally::evidence_documents`] names, each with its place in the
+    /// corpus, its id and its text (others are passed over). The third, short pass of a
+    /// corpus ranked in passes; a theme whose documents are not given has less evidence or
+    /// none.
+    pub fn corpus_themes<I, S, T>(&self, tally: &CorpusTally, docs: I) -> CorpusThemes
+    where
+        I: IntoIterator<Item = (u64, S, T)>,
+        S: AsRef<str> + Send + Sync,
+        T: AsRef<str> + Send + Sync,
+    {
+        let wanted = tally.evidence_documents();
+        let mut given: Vec<(u64, S, T)> = docs
+            .into_iter()
+            .filter(|(p, _, _)| wanted.binary_search(p).is_ok())
+            .collect();
+        given.sort_by_key(|(p, _, _)| *p);
+        given.dedup_by_key(|(p, _, _)| *p);
+        let ctx = self.ctx();
+        let engine = &self.inner.engine;
+        let analysed: Vec<Document> = given
+            .par_iter()
+            .map(|(_, id, text)| Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref()))
+            .collect();
+        let ranked: Vec<_> = analysed
+            .par_iter()
+            .map_init(
+                || WordIdfs::new(engine.background()),
+                |idfs, d| ctx.rank_document(d, idfs),
+            )
+            .collect();
+        tally.themes_from(|place| {
+            let i = given.binary_search_by_key(&place, |(p, _, _)| *p).ok()?;
+            Some((&ranked.get(i)?.shares, analysed.get(i)?))
+        })
     }
 }
 

@@ -5,7 +5,8 @@ use super::evidence::Shares;
 use super::options::RankOptions;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
-use crate::theme::{CorpusThemes, Theme};
+use crate::theme::{CorpusThemes, Source, Theme};
+use crate::vocab::Category;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -63,9 +64,23 @@ struct Entry {
     df: u64,
     /// The largest boost it has in a document.
     boost: f64,
-    /// The theme as its first document shows it, with the evidence of its first documents
-    /// (up to the most evidence shown); its figures are replaced by the sums when shown.
-    theme: Theme,
+    /// Whether a document quotes it.
+    quoted: bool,
+    /// Its lexicon category, as the first document that gives one has it.
+    category: Option<Category>,
+    /// As the first document has them, for a theme shown without that document.
+    idf: f64,
+    source: Source,
+    /// The documents whose mentions its evidence shows, by their place in the corpus, with
+    /// how many mentions each gives: the first documents that have it, the very first always
+    /// (the theme is written as it writes it).
+    evidence: Vec<(u64, u32)>,
+}
+
+impl Entry {
+    fn shown(&self) -> usize {
+        self.evidence.iter().map(|&(_, n)| n as usize).sum()
+    }
 }
 
 /// The corpus's themes being added up from each document's leading themes (its 50 best, or
@@ -75,11 +90,16 @@ struct Entry {
 /// written come from the first document that has it, and its evidence from the first
 /// documents in order.
 ///
-/// A tally is filled by [`crate::Ranker::rank_into`], one document after another, in the
-/// corpus's order. Tallies of consecutive parts of a corpus (partitions ranked on different
-/// machines, say) [`append`](CorpusTally::append) into the tally of the whole, and give the
-/// same themes, to the bit, as one pass over every document: sums are kept in fixed point,
-/// so their grouping does not matter.
+/// A tally is filled by [`crate::Ranker::rank_into`] or [`crate::Ranker::rank_all`], one
+/// document after another, in the corpus's order. Tallies of consecutive parts of a corpus
+/// (partitions ranked on different machines, say) [`append`](CorpusTally::append) into the
+/// tally of the whole, and give the same themes, to the bit, as one pass over every
+/// document: sums are kept in fixed point, so their grouping does not matter.
+///
+/// A tally keeps figures, not text: a few dozen bytes for each theme of the corpus. The
+/// evidence of the leading themes is cut at the end, from the few documents that
+/// [`evidence_documents`](CorpusTally::evidence_documents) names, by
+/// [`crate::Ranker::corpus_themes`].
 ///
 /// ```
 /// use jingwu::{Engine, RankOptions};
@@ -104,7 +124,11 @@ struct Entry {
 /// }
 /// first.append(rest);
 /// assert_eq!(first.documents(), 3);
-/// assert_eq!(first.themes().themes(), corpus.rank(&options).corpus());
+///
+/// // The evidence comes from the documents the tally names.
+/// let wanted = first.evidence_documents();
+/// let themes = ranker.corpus_themes(&first, wanted.iter().map(|&i| (i, docs[i as usize].0, docs[i as usize].1)));
+/// assert_eq!(themes.themes(), corpus.rank(&options).corpus());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusTally {
@@ -144,23 +168,27 @@ impl CorpusTally {
         self.entries.is_empty()
     }
 
-    /// Adds the leading themes of one more document, `doc`, scored in `shares`.
-    pub(super) fn add_shares(&mut self, shares: &Shares<'_>, doc: &Document) {
+    /// Adds the leading themes of one more document, scored in `shares`.
+    pub(super) fn add_shares(&mut self, shares: &Shares<'_>) {
+        let place = self.documents;
         self.documents += 1;
-        for (k, sh) in shares.list.iter().enumerate() {
+        for sh in &shares.list {
+            let mentions = u32::try_from(sh.mentions.len()).unwrap_or(u32::MAX);
             if let Some(e) = self.entries.get_mut(sh.text) {
                 e.score.add(Fixed::of(sh.score));
                 e.weighted_tf.add(Fixed::of(sh.weighted_tf));
                 e.tf += u64::from(sh.tf);
                 e.df += 1;
                 e.boost = e.boost.max(sh.boost);
-                e.theme.quoted |= sh.quoted;
-                e.theme.category = e.theme.category.or(sh.category);
-                let room = self.max_evidence.saturating_sub(e.theme.evidence.len());
-                if room > 0 {
-                    e.theme.evidence.extend(shares.evidence(k, doc, room, true));
+                e.quoted |= sh.quoted;
+                e.category = e.category.or(sh.category);
+                let room = self.max_evidence.saturating_sub(e.shown());
+                if room > 0 && mentions > 0 {
+                    let n = mentions.min(u32::try_from(room).unwrap_or(u32::MAX));
+                    e.evidence.push((place, n));
                 }
             } else {
+                let n = mentions.min(u32::try_from(self.max_evidence).unwrap_or(u32::MAX));
                 self.entries.insert(
                     sh.text.to_string(),
                     Entry {
@@ -169,7 +197,11 @@ impl CorpusTally {
                         tf: u64::from(sh.tf),
                         df: 1,
                         boost: sh.boost,
-                        theme: shares.theme(k, doc, self.max_evidence, true),
+                        quoted: sh.quoted,
+                        category: sh.category,
+                        idf: sh.idf,
+                        source: sh.source,
+                        evidence: vec![(place, n)],
                     },
                 );
             }
@@ -180,8 +212,12 @@ impl CorpusTally {
     /// tally of a partition appended to the tally of the partitions before it. The themes
     /// shown and their evidence are this tally's settings.
     pub fn append(&mut self, later: CorpusTally) {
-        self.documents += later.documents;
-        for (text, le) in later.entries {
+        let offset = self.documents;
+        self.documents = self.documents.saturating_add(later.documents);
+        for (text, mut le) in later.entries {
+            for (place, _) in &mut le.evidence {
+                *place = place.saturating_add(offset);
+            }
             match self.entries.get_mut(&text) {
                 Some(e) => {
                     e.score.add(le.score);
@@ -189,42 +225,117 @@ impl CorpusTally {
                     e.tf = e.tf.saturating_add(le.tf);
                     e.df = e.df.saturating_add(le.df);
                     e.boost = e.boost.max(le.boost);
-                    e.theme.quoted |= le.theme.quoted;
-                    e.theme.category = e.theme.category.or(le.theme.category);
-                    let room = self.max_evidence.saturating_sub(e.theme.evidence.len());
-                    e.theme
-                        .evidence
-                        .extend(le.theme.evidence.into_iter().take(room));
+                    e.quoted |= le.quoted;
+                    e.category = e.category.or(le.category);
+                    let mut room = self.max_evidence.saturating_sub(e.shown());
+                    for (place, n) in le.evidence {
+                        if room == 0 {
+                            break;
+                        }
+                        if n == 0 {
+                            continue;
+                        }
+                        let n = (n as usize).min(room);
+                        room -= n;
+                        e.evidence
+                            .push((place, u32::try_from(n).unwrap_or(u32::MAX)));
+                    }
                 }
                 None => {
-                    let mut le = le;
-                    le.theme.evidence.truncate(self.max_evidence);
+                    // Its first document always stays: the theme is written as it writes it.
+                    let mut room = self.max_evidence;
+                    let mut kept = Vec::with_capacity(le.evidence.len().min(room + 1));
+                    for (i, (place, n)) in le.evidence.into_iter().enumerate() {
+                        let take = (n as usize).min(room);
+                        room -= take;
+                        if i == 0 || take > 0 {
+                            kept.push((place, u32::try_from(take).unwrap_or(u32::MAX)));
+                        }
+                    }
+                    le.evidence = kept;
                     self.entries.insert(text, le);
                 }
             }
         }
     }
 
-    /// The corpus's leading themes so far, best first (by score, then text).
-    pub fn themes(&self) -> CorpusThemes {
-        let mut order: Vec<(&String, &Entry)> = self.entries.iter().collect();
-        let score = |e: &Entry| e.score.to_f64();
-        order.sort_by(|a, b| {
-            score(b.1)
-                .total_cmp(&score(a.1))
-                .then_with(|| b.1.score.0.cmp(&a.1.score.0))
-                .then_with(|| a.0.cmp(b.0))
-        });
+    /// The corpus's leading themes, best first (by score, then text), and what is known of
+    /// them.
+    fn leading(&self) -> Vec<(&str, &Entry)> {
+        let mut order: Vec<(&str, &Entry)> =
+            self.entries.iter().map(|(t, e)| (t.as_str(), e)).collect();
+        order.sort_by(|a, b| b.1.score.0.cmp(&a.1.score.0).then_with(|| a.0.cmp(b.0)));
         order.truncate(self.top);
-        let themes = order
+        order
+    }
+
+    /// The documents, by their place in the corpus (0 for the first added), whose mentions
+    /// are the evidence of the corpus's leading themes, in order: the documents to give
+    /// [`crate::Ranker::corpus_themes`].
+    pub fn evidence_documents(&self) -> Vec<u64> {
+        let mut places: Vec<u64> = self
+            .leading()
+            .iter()
+            .flat_map(|(_, e)| e.evidence.iter().map(|&(p, _)| p))
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+    }
+
+    /// The corpus's leading themes, with their evidence cut from the documents `docs` gives
+    /// by place: the documents [`CorpusTally::evidence_documents`] names, or all of them. A
+    /// theme whose documents `docs` does not give is shown as the statistics know it, with
+    /// less evidence or none.
+    pub(super) fn themes_from<'d>(
+        &self,
+        mut docs: impl FnMut(u64) -> Option<(&'d Shares<'d>, &'d Document)>,
+    ) -> CorpusThemes {
+        let leading = self.leading();
+        let mut shown: Vec<Option<Theme>> = vec![None; leading.len()];
+        for place in self.evidence_documents() {
+            let Some((shares, doc)) = docs(place) else {
+                continue;
+            };
+            for ((text, e), theme) in leading.iter().zip(&mut shown) {
+                let Some(&(_, n)) = e.evidence.iter().find(|&&(p, _)| p == place) else {
+                    continue;
+                };
+                let Some(k) = shares.list.iter().position(|sh| sh.text == *text) else {
+                    continue;
+                };
+                match theme {
+                    None => *theme = Some(shares.theme(k, doc, n as usize, true)),
+                    Some(t) => t.evidence.extend(shares.evidence(k, doc, n as usize, true)),
+                }
+            }
+        }
+        let themes = leading
             .into_iter()
-            .map(|(_, e)| {
-                let mut theme = e.theme.clone();
+            .zip(shown)
+            .map(|((text, e), theme)| {
+                let mut theme = theme.unwrap_or_else(|| Theme {
+                    text: text.to_string(),
+                    normalized: None,
+                    score: 0.0,
+                    tf: 0,
+                    weighted_tf: 0.0,
+                    df: 0,
+                    idf: e.idf,
+                    boost: 0.0,
+                    quoted: false,
+                    category: None,
+                    source: e.source,
+                    subsumes: Vec::new(),
+                    evidence: Vec::new(),
+                });
                 theme.score = e.score.to_f64();
                 theme.weighted_tf = e.weighted_tf.to_f64();
                 theme.tf = u32::try_from(e.tf).unwrap_or(u32::MAX);
                 theme.df = e.df;
                 theme.boost = e.boost;
+                theme.quoted = e.quoted;
+                theme.category = e.category;
                 theme
             })
             .collect();
@@ -275,7 +386,13 @@ impl CorpusTally {
 
     fn validate(&self) -> Result<(), Error> {
         for (text, e) in &self.entries {
-            if text.is_empty() || e.df == 0 || e.df > self.documents || e.score.0 < 0 {
+            if text.is_empty()
+                || e.df == 0
+                || e.df > self.documents
+                || e.score.0 < 0
+                || e.evidence.is_empty()
+                || e.evidence.iter().any(|&(p, _)| p >= self.documents)
+            {
                 return Err(Error::new(
                     ErrorKind::Model,
                     format!(
