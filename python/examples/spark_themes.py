@@ -16,7 +16,9 @@ the same documents in the same order, the same themes with the same figures, byt
 4. Second pass: each partition ranks its files one at a time against them (Ranker) and adds
    their leading themes into a CorpusTally of the partition.
 5. The driver streams the partitions in order, writes each document's JSON as it comes and
-   appends the partitions' tallies in partition order into the corpus's themes.
+   appends the partitions' tallies in partition order.
+6. Third, short pass, on the driver: the corpus's leading themes from the merged tally,
+   their evidence cut from the few documents it names, read again.
 
 Files are read where they lie: every executor must see INPUT at the same path (a local run,
 or a shared file system). A file that cannot be read is named on stderr, the others are
@@ -29,6 +31,7 @@ import argparse
 import os
 import sys
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator
 
 import jingwu
@@ -39,18 +42,18 @@ from pyspark import SparkConf, SparkContext, StorageLevel
 DOC, ERROR, TALLY = "doc", "error", "tally"
 
 
-def read_files(files: Iterable[tuple[int, tuple[str, str]]]) -> Iterator[tuple[str, str | None, str]]:
-    """(id, text, error) of each file: its text, or why it could not be read."""
-    for _, (doc_id, path) in files:
+def read_files(files: Iterable[tuple[int, tuple[str, str]]]) -> Iterator[tuple[int, str, str | None, str]]:
+    """(index, id, text, error) of each file: its text, or why it could not be read."""
+    for index, (doc_id, path) in files:
         try:
-            yield doc_id, jingwu.read_report(path), ""
+            yield index, doc_id, jingwu.read_report(path), ""
         except (OSError, ValueError) as e:
-            yield doc_id, None, str(e)
+            yield index, doc_id, None, str(e)
 
 
 def count_partition(files: Iterable[tuple[int, tuple[str, str]]]) -> Iterator[jingwu.CorpusStats]:
     """First pass: the statistics of a partition's readable files."""
-    docs = ((doc_id, text) for doc_id, text, _ in read_files(files) if text is not None)
+    docs = ((doc_id, text) for _, doc_id, text, _ in read_files(files) if text is not None)
     yield jingwu.Engine.default().count(docs)
 
 
@@ -67,14 +70,30 @@ def rank_partition(stats_bytes, top: int):
         stats = jingwu.CorpusStats.from_bytes(stats_bytes.value)
         ranker = jingwu.Engine.default().ranker(stats, top)
         tally = ranker.tally()
-        for doc_id, text, error in read_files(files):
+        for file_index, doc_id, text, error in read_files(files):
             if text is None:
                 yield (ERROR, error)
             else:
-                yield (DOC, ranker.rank_json(doc_id, text, tally))
+                yield (DOC, (file_index, ranker.rank_json(doc_id, text, tally)))
         yield (TALLY, tally.to_bytes())
 
     return rank
+
+
+def corpus_themes(stats, top, tally, placed, files) -> tuple[str, bool]:
+    """Third pass, on the driver: the corpus's themes from the merged tally, their evidence
+    cut from the few documents it names (at most top x 50, the most evidence kept of a
+    theme). Returns the JSON and whether one of them could not be read again."""
+    docs, unread = [], False
+    for place in tally.evidence_documents():
+        doc_id, path = files[placed[place]]
+        try:
+            docs.append((place, doc_id, jingwu.read_report(path)))
+        except (OSError, ValueError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            unread = True
+    ranker = jingwu.Engine.default().ranker(stats, top)
+    return ranker.corpus_themes_json(tally, docs), unread
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -162,14 +181,17 @@ def main(argv: list[str]) -> int:
         ranked.count()
 
         tally: jingwu.CorpusTally | None = None
-        documents = 0
+        # The file of each document ranked, by its place in the corpus (unreadable files
+        # have none).
+        placed = array("q")
         out = WholeFile(args.output)
         try:
             out.file.write('{"documents":[')
             for kind, value in ranked.toLocalIterator():
                 if kind == DOC:
-                    out.file.write(("," if documents else "") + value)
-                    documents += 1
+                    file_index, doc = value
+                    out.file.write(("," if placed else "") + doc)
+                    placed.append(file_index)
                 elif kind == ERROR:
                     print(f"error: {value}", file=sys.stderr)
                     failed = True
@@ -179,11 +201,13 @@ def main(argv: list[str]) -> int:
                         tally = part
                     else:
                         tally.append(part)
-            if documents == 0 or tally is None:
+            if not placed or tally is None:
                 # As the Rust example, nothing written when no file could be read.
                 print(f"error: none of the {len(found.files)} report files could be read", file=sys.stderr)
                 return 1
-            out.file.write('],"corpus":' + tally.themes_json() + "}\n")
+            corpus, unread = corpus_themes(stats, args.top, tally, placed, found.files)
+            failed |= unread
+            out.file.write('],"corpus":' + corpus + "}\n")
             out.commit()
         finally:
             out.discard()

@@ -367,6 +367,56 @@ impl PyRanker {
         })
     }
 
+    /// The corpus's leading themes from `tally`, as a dict (the `corpus` of the `themes`
+    /// JSON), their evidence cut from `docs`: `(place, id, text)` of the documents
+    /// `tally.evidence_documents()` names (others are passed over).
+    fn corpus_themes(
+        &self,
+        py: Python<'_>,
+        tally: PyRef<'_, PyCorpusTally>,
+        docs: &Bound<'_, PyAny>,
+    ) -> PyResult<Py<PyAny>> {
+        let json = self.corpus_themes_json(py, tally, docs)?;
+        json_to_py(py, &json)
+    }
+
+    /// The corpus's leading themes as JSON text.
+    fn corpus_themes_json(
+        &self,
+        py: Python<'_>,
+        tally: PyRef<'_, PyCorpusTally>,
+        docs: &Bound<'_, PyAny>,
+    ) -> PyResult<String> {
+        let wanted = tally.inner.evidence_documents();
+        let mut given: Vec<(u64, String, String)> = Vec::new();
+        for item in docs.try_iter()? {
+            let item = item?;
+            let triple = item
+                .cast::<PyTuple>()
+                .ok()
+                .filter(|t| t.len() == 3)
+                .ok_or_else(|| {
+                    PyTypeError::new_err(
+                        "each document must be a (place, id, text) tuple of an int and two str",
+                    )
+                })?;
+            let place: u64 = triple.get_item(0)?.extract()?;
+            // Only the documents the tally names are copied.
+            if wanted.binary_search(&place).is_ok() {
+                let id = triple.get_item(1)?;
+                let text = triple.get_item(2)?;
+                given.push((
+                    place,
+                    text_arg(&id, "id")?.to_string(),
+                    text_arg(&text, "text")?.to_string(),
+                ));
+            }
+        }
+        let ranker = &self.inner;
+        let tally = &tally.inner;
+        Ok(py.detach(|| ranker.corpus_themes(tally, given).to_json()))
+    }
+
     /// An empty tally of the corpus's themes, for this ranker's number of themes.
     fn tally(&self) -> PyCorpusTally {
         PyCorpusTally {
@@ -412,16 +462,11 @@ impl PyCorpusTally {
         self.inner.documents()
     }
 
-    /// The corpus's leading themes, as a dict (the `corpus` of the `themes` JSON).
-    fn themes(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let json = self.themes_json(py);
-        json_to_py(py, &json)
-    }
-
-    /// The corpus's leading themes as JSON text.
-    fn themes_json(&self, py: Python<'_>) -> String {
-        let tally = &self.inner;
-        py.detach(|| tally.themes().to_json())
+    /// The places in the corpus (0 for the first document added) of the documents whose
+    /// mentions are the evidence of the corpus's leading themes: the documents to give
+    /// `Ranker.corpus_themes`, in order.
+    fn evidence_documents(&self) -> Vec<u64> {
+        self.inner.evidence_documents()
     }
 
     /// The tally as bytes (UTF-8 JSON).

@@ -79,7 +79,10 @@ def two_pass_json(ranker, docs, parts):
             tally = part
         else:
             tally.append(part)
-    return '{"documents":[' + ",".join(documents) + '],"corpus":' + tally.themes_json() + "}"
+    wanted = tally.evidence_documents()
+    assert wanted == sorted(set(wanted)) and all(0 <= p < len(docs) for p in wanted)
+    corpus = ranker.corpus_themes_json(tally, [(p, *docs[p]) for p in wanted])
+    return '{"documents":[' + ",".join(documents) + '],"corpus":' + corpus + "}"
 
 
 def test_ranking_in_two_passes_equals_the_corpus(engine, seed_docs):
@@ -107,18 +110,52 @@ def test_ranker_ranks_as_inside_the_corpus(engine, seed_docs):
 
 
 def test_tally_counts_documents_and_round_trips(engine, seed_docs):
-    ranker = engine.ranker(engine.count(seed_docs))
+    docs = seed_docs * 2
+    corpus = engine.corpus()
+    corpus.add_all(docs)
+    ranker = engine.ranker(engine.count(docs))
     tally = ranker.tally()
-    assert tally.documents == 0 and tally.themes() == {"themes": []}
-    for doc_id, text in seed_docs:
+    assert tally.documents == 0 and tally.evidence_documents() == []
+    assert ranker.corpus_themes(tally, []) == {"themes": []}
+    for doc_id, text in docs:
         ranker.rank(doc_id, text, tally)
-    assert tally.documents == len(seed_docs)
-    themes = tally.themes()["themes"]
-    assert 0 < len(themes) <= 10
-    assert [t["score"] for t in themes] == sorted((t["score"] for t in themes), reverse=True)
+    assert tally.documents == len(docs)
     assert jingwu.CorpusTally.from_bytes(tally.to_bytes()) == tally
     assert pickle.loads(pickle.dumps(tally)) == tally
-    assert tally.themes() == json.loads(tally.themes_json())
+
+    expected = corpus.rank()["corpus"]
+    every = [(p, doc_id, text) for p, (doc_id, text) in enumerate(docs)]
+    themes = ranker.corpus_themes(tally, every)
+    assert themes == expected
+    assert 0 < len(themes["themes"]) <= 10
+    # The documents it names are enough; the others are passed over.
+    wanted = tally.evidence_documents()
+    assert wanted and set(wanted) <= set(range(len(docs)))
+    assert ranker.corpus_themes(tally, [every[p] for p in wanted]) == expected
+    # With one piece of evidence a theme, the first copy of the seeds has them all.
+    first = engine.ranker(engine.count(docs), evidence=1)
+    short = first.tally()
+    for doc_id, text in docs:
+        first.rank_json(doc_id, text, short)
+    assert set(short.evidence_documents()) <= {0, 1}
+    assert first.corpus_themes(short, every[:2]) == first.corpus_themes(short, every)
+    assert first.corpus_themes(short, every[:2]) == corpus.rank(evidence=1)["corpus"]
+    assert json.loads(ranker.corpus_themes_json(tally, iter(every))) == expected
+    # Without its documents a theme keeps its figures, without evidence.
+    bare = ranker.corpus_themes(tally, [])["themes"]
+    assert [t["text"] for t in bare] == [t["text"] for t in expected["themes"]]
+    assert [t["score"] for t in bare] == [t["score"] for t in expected["themes"]]
+    assert all(t["evidence"] == [] for t in bare)
+
+
+def test_corpus_themes_wants_place_id_text_triples(engine, seed_docs):
+    ranker = engine.ranker(engine.count(seed_docs))
+    tally = ranker.tally()
+    ranker.rank(*seed_docs[0], tally)
+    with pytest.raises(TypeError, match="place, id, text"):
+        ranker.corpus_themes(tally, [seed_docs[0]])
+    with pytest.raises(TypeError, match="must be str"):
+        ranker.corpus_themes(tally, [(0, seed_docs[0][0], b"bytes")])
 
 
 @pytest.mark.parametrize(
