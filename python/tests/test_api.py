@@ -136,7 +136,7 @@ def test_output_is_deterministic_across_threads(engine, seed_docs):
 def test_the_gil_is_released_while_ranking(engine, seed_docs):
     # A Python thread notes the time as it counts while the main thread ranks a large text:
     # it can only run during the ranking if the ranking lets go of the GIL.
-    text = "\n\n".join(t for _, t in seed_docs) * 20
+    text = "\n\n".join(t for _, t in seed_docs) * 100
     stamps: list[float] = []
     stop = threading.Event()
 
