@@ -11,14 +11,17 @@ without blank lines inside, one blank line between them). Then, on the same docu
    `rank` stage ranks the whole file as one corpus (Corpus::add_all, Corpus::rank), each on
    one thread;
 2. the same work through the Python API, on one thread too (RAYON_NUM_THREADS=1):
-   Engine.rank_text (dicts) and rank_text_json (JSON text) per report, and
-   Corpus.add_all + Corpus.rank (a dict) for the corpus; each the best of three runs;
+   extract_tags (words), Engine.rank_text (dicts) and rank_text_json (JSON text) per report,
+   and Corpus.add_all + Corpus.rank (a dict) or rank_json for the corpus; each the best of
+   three runs;
 3. jingwu.extract_tags against jieba.analyse.extract_tags (topK=20) on the first documents
    (--jieba-mb, as Python jieba is slower).
 
-Prints each figure and, last, one line for machines:
-`overhead_rank_one=… overhead_rank_one_json=… overhead_rank=… ratio_extract_tags_vs_jieba=…`
-(overheads as fractions of the Rust time: 0.05 is 5 % slower).
+Prints each figure, the cost of one call on a word against the Rust time of one report, and,
+last, one line for machines: `overhead_extract_tags=… call_share=… overhead_rank_text_json=…
+overhead_rank_text=… overhead_corpus_rank_json=… overhead_corpus_rank=…
+ratio_extract_tags_vs_jieba=…` (overheads as fractions of the Rust time: 0.05 is 5 %
+slower; the ratio is how many times faster than jieba).
 """
 
 from __future__ import annotations
@@ -171,6 +174,14 @@ def main() -> int:
         overhead[name] = o
         print(f"{stage:<9} {mb:6.2f} MB  {name:<30} {mb / t:6.2f} MB/s ({t:6.2f} s)  Rust {rust[stage]:6.2f} s  overhead {o:+6.1%}")
 
+    calls = 20000
+    t_call = best(3, lambda: [jingwu.extract_tags("警务") for _ in range(calls)])
+    per_doc = rust["rank_one"] / len(some)
+    print(
+        f"one call of extract_tags on a word (the call, the GIL let go and taken back, a list): "
+        f"{t_call / calls * 1e6:.1f} us, {t_call / calls / per_doc:.1%} of the Rust time of a report of the corpus ({per_doc * 1e6:.0f} us)"
+    )
+
     import logging
 
     import jieba
@@ -190,6 +201,7 @@ def main() -> int:
     print(f"jingwu.extract_tags        {few_mb / t_tags:6.2f} MB/s ({t_tags:6.2f} s)  {ratio:.2f} times jieba's speed")
     print(
         f"overhead_extract_tags={overhead['extract_tags(topK=10)']:.3f} "
+        f"call_share={t_call / calls / per_doc:.4f} "
         f"overhead_rank_text_json={overhead['Engine.rank_text_json']:.3f} "
         f"overhead_rank_text={overhead['Engine.rank_text']:.3f} "
         f"overhead_corpus_rank_json={overhead['Corpus.add_all + rank_json']:.3f} "
