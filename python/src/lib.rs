@@ -4,16 +4,19 @@
 //! Every entry point takes `str` for text (bytes are a `TypeError`), releases the GIL while
 //! it segments or ranks, and turns the crate's errors into Python exceptions: `OSError` (and
 //! its subclasses) when a file cannot be read, `ValueError` naming the file, line and byte
-//! for anything malformed. Rankings come back as the JSON the `themes` example writes, parsed
-//! into dicts, or as that JSON text itself (the `*_json` methods).
+//! for anything malformed. Rankings come back as dicts and lists, the same as parsing the
+//! JSON the `themes` example writes (built from the rankings' serde form, `to_py`), or as that
+//! JSON text itself (the `*_json` methods).
+
+mod to_py;
 
 use jingwu::{Decoding, ErrorKind, RankOptions, ReadOptions};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use to_py::to_py;
 
 /// Documents analysed between two returns to Python when counting statistics.
 const COUNT_BATCH: usize = 64;
@@ -25,9 +28,6 @@ static DEFAULT_ENGINE: OnceLock<jingwu::Engine> = OnceLock::new();
 fn default_engine() -> &'static jingwu::Engine {
     DEFAULT_ENGINE.get_or_init(jingwu::Engine::new)
 }
-
-/// Python's `json.loads`, looked up once.
-static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// A crate error as a Python exception: `OSError` (with the subclass its cause calls for,
 /// `FileNotFoundError`, `PermissionError`, ...) for a file that could not be read, else
@@ -90,12 +90,6 @@ fn options(top: Option<i64>, evidence: Option<i64>) -> PyResult<RankOptions> {
     Ok(options)
 }
 
-/// Parses JSON written by the crate into Python objects.
-fn json_to_py(py: Python<'_>, json: &str) -> PyResult<Py<PyAny>> {
-    let loads = JSON_LOADS.import(py, "json", "loads")?;
-    Ok(loads.call1((json,))?.unbind())
-}
-
 /// The engine: jieba's dictionary taught the policing lexicon (and a user lexicon), and the
 /// background IDF table. Build it once and share it; it is safe to use from many threads.
 #[pyclass(name = "Engine", module = "jingwu", frozen)]
@@ -140,8 +134,11 @@ impl PyEngine {
         top: Option<i64>,
         evidence: Option<i64>,
     ) -> PyResult<Py<PyAny>> {
-        let json = self.rank_text_json(py, text, top, evidence)?;
-        json_to_py(py, &json)
+        let text = text_arg(text, "text")?;
+        let options = options(top, evidence)?;
+        let engine = &self.inner;
+        let doc = py.detach(|| engine.rank_text(text, &options));
+        to_py(py, &doc)
     }
 
     /// The themes of one report, as JSON text.
@@ -271,8 +268,10 @@ impl PyCorpus {
     /// JSON).
     #[pyo3(signature = (top = Some(10), evidence = None))]
     fn rank(&self, py: Python<'_>, top: Option<i64>, evidence: Option<i64>) -> PyResult<Py<PyAny>> {
-        let json = self.rank_json(py, top, evidence)?;
-        json_to_py(py, &json)
+        let options = options(top, evidence)?;
+        let corpus = &self.inner;
+        let ranking = py.detach(|| corpus.rank(&options));
+        to_py(py, &ranking)
     }
 
     /// The ranking as JSON text, byte for byte what `themes --json` writes.
@@ -341,8 +340,8 @@ impl PyRanker {
         text: &Bound<'_, PyAny>,
         tally: Option<PyRefMut<'_, PyCorpusTally>>,
     ) -> PyResult<Py<PyAny>> {
-        let json = self.rank_json(py, id, text, tally)?;
-        json_to_py(py, &json)
+        let doc = self.rank_doc(py, id, text, tally)?;
+        to_py(py, &doc)
     }
 
     /// The themes of one document as JSON text: a member of the `documents` of the `themes`
@@ -355,16 +354,8 @@ impl PyRanker {
         text: &Bound<'_, PyAny>,
         tally: Option<PyRefMut<'_, PyCorpusTally>>,
     ) -> PyResult<String> {
-        let id = text_arg(id, "id")?;
-        let text = text_arg(text, "text")?;
-        let ranker = &self.inner;
-        Ok(match tally {
-            Some(mut t) => {
-                let t = &mut t.inner;
-                py.detach(|| ranker.rank_into(id, text, t).to_json())
-            }
-            None => py.detach(|| ranker.rank(id, text).to_json()),
-        })
+        let doc = self.rank_doc(py, id, text, tally)?;
+        Ok(py.detach(|| doc.to_json()))
     }
 
     /// The corpus's leading themes from `tally`, as a dict (the `corpus` of the `themes`
@@ -376,8 +367,8 @@ impl PyRanker {
         tally: PyRef<'_, PyCorpusTally>,
         docs: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
-        let json = self.corpus_themes_json(py, tally, docs)?;
-        json_to_py(py, &json)
+        let themes = self.corpus_themes_of(py, tally, docs)?;
+        to_py(py, &themes)
     }
 
     /// The corpus's leading themes as JSON text.
@@ -387,6 +378,58 @@ impl PyRanker {
         tally: PyRef<'_, PyCorpusTally>,
         docs: &Bound<'_, PyAny>,
     ) -> PyResult<String> {
+        let themes = self.corpus_themes_of(py, tally, docs)?;
+        Ok(py.detach(|| themes.to_json()))
+    }
+
+    /// An empty tally of the corpus's themes, for this ranker's number of themes.
+    fn tally(&self) -> PyCorpusTally {
+        PyCorpusTally {
+            inner: self.inner.tally(),
+        }
+    }
+
+    /// The statistics documents are ranked against (a copy).
+    #[getter]
+    fn stats(&self) -> PyCorpusStats {
+        PyCorpusStats {
+            inner: self.inner.stats().clone(),
+        }
+    }
+
+    /// How many themes are kept per section, document and corpus.
+    #[getter]
+    fn top(&self) -> usize {
+        self.inner.options().top_n()
+    }
+}
+
+impl PyRanker {
+    fn rank_doc(
+        &self,
+        py: Python<'_>,
+        id: &Bound<'_, PyAny>,
+        text: &Bound<'_, PyAny>,
+        tally: Option<PyRefMut<'_, PyCorpusTally>>,
+    ) -> PyResult<jingwu::DocumentThemes> {
+        let id = text_arg(id, "id")?;
+        let text = text_arg(text, "text")?;
+        let ranker = &self.inner;
+        Ok(match tally {
+            Some(mut t) => {
+                let t = &mut t.inner;
+                py.detach(|| ranker.rank_into(id, text, t))
+            }
+            None => py.detach(|| ranker.rank(id, text)),
+        })
+    }
+
+    fn corpus_themes_of(
+        &self,
+        py: Python<'_>,
+        tally: PyRef<'_, PyCorpusTally>,
+        docs: &Bound<'_, PyAny>,
+    ) -> PyResult<jingwu::CorpusThemes> {
         let wanted = tally.inner.evidence_documents();
         let mut given: Vec<(u64, String, String)> = Vec::new();
         for item in docs.try_iter()? {
@@ -414,28 +457,7 @@ impl PyRanker {
         }
         let ranker = &self.inner;
         let tally = &tally.inner;
-        Ok(py.detach(|| ranker.corpus_themes(tally, given).to_json()))
-    }
-
-    /// An empty tally of the corpus's themes, for this ranker's number of themes.
-    fn tally(&self) -> PyCorpusTally {
-        PyCorpusTally {
-            inner: self.inner.tally(),
-        }
-    }
-
-    /// The statistics documents are ranked against (a copy).
-    #[getter]
-    fn stats(&self) -> PyCorpusStats {
-        PyCorpusStats {
-            inner: self.inner.stats().clone(),
-        }
-    }
-
-    /// How many themes are kept per section, document and corpus.
-    #[getter]
-    fn top(&self) -> usize {
-        self.inner.options().top_n()
+        Ok(py.detach(|| ranker.corpus_themes(tally, given)))
     }
 }
 

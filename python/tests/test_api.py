@@ -7,7 +7,7 @@ import threading
 import time
 
 import jingwu
-from conftest import SEEDS, rust_themes_json
+from conftest import REAL, SEEDS, rust_themes_json
 
 CIXI = (
     "慈溪公安：\n\n四大举措 交出高分平安成绩单\n\n慈溪公安深化“公安大脑”建设，"
@@ -75,6 +75,23 @@ def test_rank_text_has_the_schema_of_a_themes_document(engine):
     assert THEME_KEYS <= set(theme)
     assert theme["text"] == "共富警务" and theme["quoted"] is True and theme["tf"] == 2
     assert doc == json.loads(engine.rank_text_json(XIANGSHAN, top=5))
+
+
+def test_dicts_are_the_json_parsed(engine, seed_docs):
+    real = sorted(REAL.glob("*.txt"))
+    assert len(real) > 10
+    texts = [t for _, t in seed_docs] + [p.read_text(encoding="utf-8") for p in real]
+    texts.append("象山公安：\n\n創新發展新時代“海上楓橋經驗”，“海上楓橋經驗”見成效。\n")
+    normalized = 0
+    for text in texts:
+        for top, evidence in ((10, None), (3, 0), (None, 2)):
+            doc = engine.rank_text(text, top=top, evidence=evidence)
+            assert doc == json.loads(engine.rank_text_json(text, top=top, evidence=evidence))
+            normalized += sum("normalized" in t for t in doc["themes"])
+    assert normalized > 0, "a theme written in traditional characters shows its folded text"
+    corpus = engine.corpus()
+    corpus.add_all((p.name, p.read_text(encoding="utf-8")) for p in real)
+    assert corpus.rank(top=5) == json.loads(corpus.rank_json(top=5))
 
 
 def test_evidence_points_into_the_text(engine):
