@@ -345,14 +345,14 @@ fn praise_scope_and_manner_words_are_not_themes() {
 
 #[test]
 fn a_word_before_the_suffix_hua_is_no_mention() {
-    // 数据 of 数据化 is no mention of 数据; 数据 before another word is.
+    // 网格 of 网格化 is no mention of 网格; 网格 before another word is.
     let tf = |first: &str| {
-        let text = format!("甲公安：\n\n{first}。甲地加强数据治理，推进数据共享，做好数据研判。\n");
-        find(section_themes(&rank(&text), 0), "数据").map(Theme::tf)
+        let text = format!("甲公安：\n\n{first}。甲地加强网格治理，推进网格共享，做好网格研判。\n");
+        find(section_themes(&rank(&text), 0), "网格").map(Theme::tf)
     };
-    let base = tf("甲地实现警务转型").expect("数据 ranked");
-    assert_eq!(tf("甲地实现警务数据化"), Some(base));
-    assert_eq!(tf("甲地实现警务数据汇聚"), Some(base + 1));
+    let base = tf("甲地实现警务转型").expect("网格 ranked");
+    assert_eq!(tf("甲地实现警务网格化"), Some(base));
+    assert_eq!(tf("甲地实现警务网格划分"), Some(base + 1));
 }
 
 #[test]

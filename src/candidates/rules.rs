@@ -40,6 +40,10 @@ pub enum Reject {
     SingleCharacter,
     /// General policing vocabulary, found in every report (民警, 案件, 安全).
     Generic,
+    /// A word of everyday language, among the most common of the background table (机构,
+    /// 业务, 整理; see [`crate::BackgroundIdf::everyday_below`]): it names no theme alone,
+    /// though it may stand in one (政务公开目录).
+    Everyday,
     /// The reporting body's own name or place, or a place police bodies are named by
     /// (象山 of 象山公安, 泰顺 of 泰顺县公安局).
     OwnName,
@@ -84,7 +88,7 @@ pub enum Reject {
 
 impl Reject {
     /// Every reason, in the order the rules are checked.
-    pub const ALL: [Reject; 25] = [
+    pub const ALL: [Reject; 26] = [
         Reject::StopWord,
         Reject::NotAWord,
         Reject::OwnName,
@@ -96,6 +100,7 @@ impl Reject {
         Reject::NotANoun,
         Reject::SingleCharacter,
         Reject::Generic,
+        Reject::Everyday,
         Reject::Body,
         Reject::EventOrHonour,
         Reject::Place,
@@ -125,6 +130,7 @@ impl Reject {
             Reject::NotANoun => "not_a_noun",
             Reject::SingleCharacter => "single_character",
             Reject::Generic => "generic",
+            Reject::Everyday => "everyday",
             Reject::OwnName => "own_name",
             Reject::Body => "body",
             Reject::EventOrHonour => "event_or_honour",
@@ -161,6 +167,7 @@ impl Reject {
             Reject::NotANoun => "a single word that names no thing (a verb, an adjective)",
             Reject::SingleCharacter => "a single character",
             Reject::Generic => "general policing vocabulary, or rhetoric, in every report",
+            Reject::Everyday => "a word of everyday language, among the most common 1 %",
             Reject::OwnName => "the reporting body's own name or place",
             Reject::Body => {
                 "the name of a body that does the work, or its officer (刑事局, 副区长)"

@@ -106,6 +106,14 @@ const PLAIN_WORD: &[Rule<WordTest>] = &[
         reject: Reject::Generic,
         applies: |w| w.token().generic,
     },
+    Rule {
+        reject: Reject::Everyday,
+        applies: |w| {
+            w.background
+                .get(w.text())
+                .is_some_and(|v| v < w.background.everyday_below())
+        },
+    },
 ];
 
 /// Why the word is no candidate on its own, if it is not: the rules every word must pass,

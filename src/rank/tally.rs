@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::error::{Error, ErrorKind};
 use crate::theme::{CorpusThemes, Source, Theme};
 use crate::vocab::Category;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -138,7 +139,14 @@ pub struct CorpusTally {
     /// Evidence shown of each theme.
     max_evidence: usize,
     documents: u64,
-    entries: BTreeMap<String, Entry>,
+    /// Written in the order of the themes' texts, so that equal tallies give equal bytes.
+    #[serde(serialize_with = "in_order")]
+    entries: FxHashMap<String, Entry>,
+}
+
+fn in_order<S: Serializer>(entries: &FxHashMap<String, Entry>, s: S) -> Result<S::Ok, S::Error> {
+    let sorted: BTreeMap<&str, &Entry> = entries.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    sorted.serialize(s)
 }
 
 impl CorpusTally {
@@ -149,7 +157,7 @@ impl CorpusTally {
             top: options.top,
             max_evidence: options.max_evidence,
             documents: 0,
-            entries: BTreeMap::new(),
+            entries: FxHashMap::default(),
         }
     }
 

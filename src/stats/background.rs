@@ -20,7 +20,13 @@ pub struct BackgroundIdf {
     idf: FxHashMap<Cow<'static, str>, f32>,
     median: f64,
     max: f64,
+    /// The IDF below which a word is among the [`EVERYDAY_SHARE`] most common of the table.
+    everyday: f64,
 }
+
+/// The share of a table's words, the most common, that are words of everyday language
+/// ([`BackgroundIdf::everyday_below`]).
+pub(crate) const EVERYDAY_SHARE: f64 = 0.01;
 
 impl Default for BackgroundIdf {
     fn default() -> Self {
@@ -41,6 +47,7 @@ impl BackgroundIdf {
             idf: FxHashMap::default(),
             median: 10.0,
             max: 10.0,
+            everyday: 0.0,
         }
     }
 
@@ -97,7 +104,14 @@ impl BackgroundIdf {
         let max = f64::from(values.iter().copied().fold(f32::MIN, f32::max));
         let mid = values.len() / 2;
         let median = f64::from(*values.select_nth_unstable_by(mid, f32::total_cmp).1);
-        Ok(BackgroundIdf { idf, median, max })
+        let low = ((values.len() as f64 * EVERYDAY_SHARE) as usize).min(values.len() - 1);
+        let everyday = f64::from(*values.select_nth_unstable_by(low, f32::total_cmp).1);
+        Ok(BackgroundIdf {
+            idf,
+            median,
+            max,
+            everyday,
+        })
     }
 
     /// Reads and parses a table file (see [`BackgroundIdf::parse`]).
@@ -212,6 +226,21 @@ impl BackgroundIdf {
             return self.median;
         }
         (best + (n as f64).ln()).min(self.max)
+    }
+
+    /// The IDF below which a word of the table is among its most common (the 1 % of its
+    /// words with the lowest IDF): a word of everyday language (机构, 业务, 整理), which names no theme
+    /// on its own.
+    ///
+    /// ```
+    /// use jingwu::BackgroundIdf;
+    ///
+    /// let t = BackgroundIdf::jieba();
+    /// assert!(t.get("机构").unwrap() < t.everyday_below());
+    /// assert!(t.get("笑气").unwrap() > t.everyday_below());
+    /// ```
+    pub fn everyday_below(&self) -> f64 {
+        self.everyday
     }
 
     /// The table's median IDF.
