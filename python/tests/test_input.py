@@ -126,3 +126,26 @@ def test_find_reports_says_when_there_is_none(tmp_path):
     found = jingwu.find_reports([tmp_path])
     assert found.files == []
     assert len(found.errors) == 1 and str(tmp_path) in found.errors[0]
+
+
+def test_a_corpus_used_by_two_threads_at_once_raises_rather_than_crashes(engine, seed_docs):
+    import threading
+
+    corpus = engine.corpus()
+    text = "\n\n".join(t for _, t in seed_docs) * 30
+    added, refused = [], []
+
+    def add(i):
+        try:
+            added.append(corpus.add(f"{i}.txt", text))
+        except RuntimeError as e:  # the corpus is busy adding another report
+            refused.append(str(e))
+
+    threads = [threading.Thread(target=add, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(added) + len(refused) == 4
+    assert len(corpus) == len(added) >= 1
+    assert sorted(added) == list(range(len(added)))
