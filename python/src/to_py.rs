@@ -10,7 +10,7 @@
 use pyo3::BoundObject;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyModule, PyString};
 use serde::ser::{self, Serialize};
 use std::collections::HashMap;
 use std::fmt;
@@ -20,6 +20,7 @@ const SHARED_MIN_BYTES: usize = 24;
 
 /// `value` as Python objects.
 pub fn to_py<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
+    let _paused = GcPause::new(py)?;
     let mut cache = Cache::default();
     let obj = value
         .serialize(Converter {
@@ -28,6 +29,38 @@ pub fn to_py<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<Py<PyAny>> {
         })
         .map_err(|e| e.0)?;
     Ok(obj.unbind())
+}
+
+/// Python's garbage collector, paused while a conversion builds its tree of objects: the
+/// tree has no cycles to find, and the collections its allocations would set off (of every
+/// object the program holds, as the tree grows) can take longer than building it. The
+/// collector is on again as the pause goes, if it was on before.
+struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    fn new(py: Python<'py>) -> PyResult<GcPause<'py>> {
+        let gc = py.import(pyo3::intern!(py, "gc"))?;
+        if gc
+            .call_method0(pyo3::intern!(py, "isenabled"))?
+            .is_truthy()?
+        {
+            gc.call_method0(pyo3::intern!(py, "disable"))?;
+            Ok(GcPause { gc: Some(gc) })
+        } else {
+            Ok(GcPause { gc: None })
+        }
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // Enabling the collector does not fail; if it did, its error is Python's to set.
+            let _ = gc.call_method0(pyo3::intern!(gc.py(), "enable"));
+        }
+    }
 }
 
 #[derive(Default)]

@@ -181,3 +181,18 @@ def test_the_gil_is_released_while_ranking(engine, seed_docs):
     # Away from the ends of the call, where the threads may hand the GIL over.
     inside = [t for t in stamps if started + elapsed / 5 < t < ended - elapsed / 5]
     assert len(inside) > 10, f"the counting thread ran {len(inside)} times in {elapsed:.2f} s of ranking"
+
+
+def test_the_garbage_collector_is_as_it_was(engine):
+    import gc
+
+    assert gc.isenabled()
+    engine.rank_text(CIXI)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        engine.rank_text(CIXI)
+        engine.corpus().rank()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
