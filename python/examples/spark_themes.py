@@ -1,11 +1,13 @@
 """Ranks the policing themes of a folder of reports on a Spark cluster, in two passes.
 
-    python spark_themes.py [--master M] [--top N] [--partitions P] INPUT OUTPUT.json
+    python spark_themes.py [--master M] [--top N] [--jsonl] [--rejections] [--partitions P] INPUT OUTPUT
 
 INPUT is a report file or a folder (its .txt, .htm, .html, .docx and .pdf files and those of
-its subfolders, in the order of their names, hidden ones left out). OUTPUT.json receives the
-same JSON as the Rust example `cargo run --release --example themes -- --json --top N INPUT`:
-the same documents in the same order, the same themes with the same figures, byte for byte.
+its subfolders, in the order of their names, hidden ones left out). OUTPUT receives the same
+JSON as the Rust example `cargo run --release --example themes -- --json --top N INPUT`: the
+same documents in the same order, the same themes with the same figures, byte for byte. With
+--jsonl, one document a line and the corpus last, as `themes --jsonl`; with --rejections,
+the words kept out of each section's and document's themes too, as `themes --rejections`.
 
 1. The driver lists the report files (jingwu.find_reports) and splits the list into P
    partitions of consecutive files.
@@ -62,13 +64,13 @@ def merge_stats(a: jingwu.CorpusStats, b: jingwu.CorpusStats) -> jingwu.CorpusSt
     return a
 
 
-def rank_partition(stats_bytes, top: int):
+def rank_partition(stats_bytes, top: int, rejections: bool):
     """Second pass: each file of a partition ranked against the broadcast statistics, in
     order, then the partition's tally."""
 
     def rank(index: int, files: Iterable[tuple[int, tuple[str, str]]]) -> Iterator[tuple]:
         stats = jingwu.CorpusStats.from_bytes(stats_bytes.value)
-        ranker = jingwu.Engine.default().ranker(stats, top)
+        ranker = jingwu.Engine.default().ranker(stats, top, rejections=rejections)
         tally = ranker.tally()
         for file_index, doc_id, text, error in read_files(files):
             if text is None:
@@ -80,7 +82,7 @@ def rank_partition(stats_bytes, top: int):
     return rank
 
 
-def corpus_themes(stats, top, tally, placed, files) -> tuple[str, bool]:
+def corpus_themes(stats, top, rejections, tally, placed, files) -> tuple[str, bool]:
     """Third pass, on the driver: the corpus's themes from the merged tally, their evidence
     cut from the few documents it names (at most top x 50, the most evidence kept of a
     theme). Returns the JSON and whether one of them could not be read again."""
@@ -92,7 +94,7 @@ def corpus_themes(stats, top, tally, placed, files) -> tuple[str, bool]:
         except (OSError, ValueError) as e:
             print(f"error: {e}", file=sys.stderr)
             unread = True
-    ranker = jingwu.Engine.default().ranker(stats, top)
+    ranker = jingwu.Engine.default().ranker(stats, top, rejections=rejections)
     return ranker.corpus_themes_json(tally, docs), unread
 
 
@@ -102,9 +104,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     p.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     p.add_argument("--top", type=int, default=10, help="themes kept per section, document and corpus")
+    p.add_argument("--jsonl", action="store_true", help="one document a line, then the corpus")
+    p.add_argument("--rejections", action="store_true", help="also the words kept out and the rule that kept each out")
     p.add_argument("--partitions", type=int, default=0, help="partitions of the list of files (default: Spark's parallelism)")
     p.add_argument("input", help="a report file or a folder of reports")
-    p.add_argument("output", help="the JSON file to write")
+    p.add_argument("output", help="the JSON (or JSON lines) file to write")
     args = p.parse_args(argv)
     if args.top < 0:
         p.error("--top must be 0 or more")
@@ -173,7 +177,7 @@ def main(argv: list[str]) -> int:
         stats = files.mapPartitions(count_partition).treeReduce(merge_stats, depth=2)
         broadcast = sc.broadcast(stats.to_bytes())
 
-        ranked = files.mapPartitionsWithIndex(rank_partition(broadcast, args.top))
+        ranked = files.mapPartitionsWithIndex(rank_partition(broadcast, args.top, args.rejections))
 
         # Ranked once, on every executor at a time; then streamed to the driver partition by
         # partition, in order.
@@ -186,11 +190,15 @@ def main(argv: list[str]) -> int:
         placed = array("q")
         out = WholeFile(args.output)
         try:
-            out.file.write('{"documents":[')
+            if not args.jsonl:
+                out.file.write('{"documents":[')
             for kind, value in ranked.toLocalIterator():
                 if kind == DOC:
                     file_index, doc = value
-                    out.file.write(("," if placed else "") + doc)
+                    if args.jsonl:
+                        out.file.write(doc + "\n")
+                    else:
+                        out.file.write(("," if placed else "") + doc)
                     placed.append(file_index)
                 elif kind == ERROR:
                     print(f"error: {value}", file=sys.stderr)
@@ -205,9 +213,12 @@ def main(argv: list[str]) -> int:
                 # As the Rust example, nothing written when no file could be read.
                 print(f"error: none of the {len(found.files)} report files could be read", file=sys.stderr)
                 return 1
-            corpus, unread = corpus_themes(stats, args.top, tally, placed, found.files)
+            corpus, unread = corpus_themes(stats, args.top, args.rejections, tally, placed, found.files)
             failed |= unread
-            out.file.write('],"corpus":' + corpus + "}\n")
+            if args.jsonl:
+                out.file.write('{"corpus":' + corpus + "}\n")
+            else:
+                out.file.write('],"corpus":' + corpus + "}\n")
             out.commit()
         finally:
             out.discard()

@@ -81,11 +81,15 @@ fn top_arg(top: Option<i64>, name: &str) -> PyResult<usize> {
 }
 
 /// Ranking options: `top` themes kept (all for `None`), each with its first `evidence`
-/// mentions (all, up to the crate's limit of 50, for `None`).
-fn options(top: Option<i64>, evidence: Option<i64>) -> PyResult<RankOptions> {
+/// mentions (all, up to the crate's limit of 50, for `None`); with `rejections`, the words
+/// kept out of each section's and document's themes and the rule that kept each out.
+fn options(top: Option<i64>, evidence: Option<i64>, rejections: bool) -> PyResult<RankOptions> {
     let mut options = RankOptions::default().top(top_arg(top, "top")?);
     if let Some(n) = evidence {
         options = options.max_evidence(top_arg(Some(n), "evidence")?);
+    }
+    if rejections {
+        options = options.explain(jingwu::Explain::Rejections);
     }
     Ok(options)
 }
@@ -126,32 +130,34 @@ impl PyEngine {
     }
 
     /// The themes of one report, as a dict (a document of the `themes` JSON).
-    #[pyo3(signature = (text, top = Some(10), evidence = None))]
+    #[pyo3(signature = (text, top = Some(10), evidence = None, rejections = false))]
     fn rank_text(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         top: Option<i64>,
         evidence: Option<i64>,
+        rejections: bool,
     ) -> PyResult<Py<PyAny>> {
         let text = text_arg(text, "text")?;
-        let options = options(top, evidence)?;
+        let options = options(top, evidence, rejections)?;
         let engine = &self.inner;
         let doc = py.detach(|| engine.rank_text(text, &options));
         to_py(py, &doc)
     }
 
     /// The themes of one report, as JSON text.
-    #[pyo3(signature = (text, top = Some(10), evidence = None))]
+    #[pyo3(signature = (text, top = Some(10), evidence = None, rejections = false))]
     fn rank_text_json(
         &self,
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         top: Option<i64>,
         evidence: Option<i64>,
+        rejections: bool,
     ) -> PyResult<String> {
         let text = text_arg(text, "text")?;
-        let options = options(top, evidence)?;
+        let options = options(top, evidence, rejections)?;
         let engine = &self.inner;
         Ok(py.detach(|| engine.rank_text(text, &options).to_json()))
     }
@@ -195,15 +201,16 @@ impl PyEngine {
 
     /// A ranker of documents one at a time against `stats`, frozen: a document gets the
     /// themes it gets inside a corpus with those statistics.
-    #[pyo3(signature = (stats, top = Some(10), evidence = None))]
+    #[pyo3(signature = (stats, top = Some(10), evidence = None, rejections = false))]
     fn ranker(
         &self,
         py: Python<'_>,
         stats: PyRef<'_, PyCorpusStats>,
         top: Option<i64>,
         evidence: Option<i64>,
+        rejections: bool,
     ) -> PyResult<PyRanker> {
-        let options = options(top, evidence)?;
+        let options = options(top, evidence, rejections)?;
         let stats = stats.inner.clone();
         let engine = &self.inner;
         Ok(PyRanker {
@@ -266,23 +273,30 @@ impl PyCorpus {
 
     /// The themes of every section, document and the whole corpus, as a dict (the `themes`
     /// JSON).
-    #[pyo3(signature = (top = Some(10), evidence = None))]
-    fn rank(&self, py: Python<'_>, top: Option<i64>, evidence: Option<i64>) -> PyResult<Py<PyAny>> {
-        let options = options(top, evidence)?;
+    #[pyo3(signature = (top = Some(10), evidence = None, rejections = false))]
+    fn rank(
+        &self,
+        py: Python<'_>,
+        top: Option<i64>,
+        evidence: Option<i64>,
+        rejections: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let options = options(top, evidence, rejections)?;
         let corpus = &self.inner;
         let ranking = py.detach(|| corpus.rank(&options));
         to_py(py, &ranking)
     }
 
     /// The ranking as JSON text, byte for byte what `themes --json` writes.
-    #[pyo3(signature = (top = Some(10), evidence = None))]
+    #[pyo3(signature = (top = Some(10), evidence = None, rejections = false))]
     fn rank_json(
         &self,
         py: Python<'_>,
         top: Option<i64>,
         evidence: Option<i64>,
+        rejections: bool,
     ) -> PyResult<String> {
-        let options = options(top, evidence)?;
+        let options = options(top, evidence, rejections)?;
         let corpus = &self.inner;
         Ok(py.detach(|| corpus.rank(&options).to_json()))
     }
@@ -302,14 +316,15 @@ impl PyCorpus {
     }
 
     /// A ranker against the corpus's statistics as they stand (a copy).
-    #[pyo3(signature = (top = Some(10), evidence = None))]
+    #[pyo3(signature = (top = Some(10), evidence = None, rejections = false))]
     fn ranker(
         &self,
         py: Python<'_>,
         top: Option<i64>,
         evidence: Option<i64>,
+        rejections: bool,
     ) -> PyResult<PyRanker> {
-        let options = options(top, evidence)?;
+        let options = options(top, evidence, rejections)?;
         let corpus = &self.inner;
         Ok(PyRanker {
             inner: py.detach(|| corpus.ranker(&options)),

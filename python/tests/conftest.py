@@ -31,12 +31,15 @@ def seed_docs() -> list[tuple[str, str]]:
 
 
 @functools.cache
-def rust_themes_json(path: str, top: int = 10) -> str:
-    """What `cargo run --release --example themes -- --json --top TOP PATH` prints."""
+def rust_themes_json(path: str, top: int = 10, *flags: str) -> str:
+    """What `cargo run --release --example themes -- --json --top TOP [FLAGS] PATH` prints
+    (`--jsonl` among the flags replaces `--json`)."""
     cargo = shutil.which("cargo")
     assert cargo, "cargo is needed to run the Rust themes example these tests compare with"
     run = subprocess.run(
-        [cargo, "run", "--quiet", "--release", "--example", "themes", "--", "--json", "--quiet", "--top", str(top), path],
+        [cargo, "run", "--quiet", "--release", "--example", "themes", "--"]
+        + ([] if "--jsonl" in flags else ["--json"])
+        + ["--quiet", "--top", str(top), *flags, path],
         cwd=ROOT,
         capture_output=True,
         text=True,

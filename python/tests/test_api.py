@@ -96,6 +96,29 @@ def test_dicts_are_the_json_parsed(engine, seed_docs):
     assert corpus.rank(top=5) == json.loads(corpus.rank_json(top=5))
 
 
+def test_rejections_say_which_rule_kept_a_word_out(engine, seed_docs):
+    text = seed_docs[1][1]
+    plain = engine.rank_text(text)
+    doc = engine.rank_text(text, rejections=True)
+    assert "stop_word" not in json.dumps(plain)
+    rules = {r["rule"] for r in doc["rejections"]}
+    assert {"stop_word", "own_name"} & rules
+    for r in doc["rejections"]:
+        assert set(r) == {"text", "rule", "mentions", "span"} and r["mentions"] >= 1
+
+    def without_rejections(d):
+        d = {k: v for k, v in d.items() if k != "rejections"}
+        d["sections"] = [{k: v for k, v in s.items() if k != "rejections"} for s in d["sections"]]
+        return d
+
+    assert any("rejections" in s for s in doc["sections"])
+    assert without_rejections(doc) == without_rejections(plain), "the themes are the same"
+    corpus = engine.corpus()
+    corpus.add_all(seed_docs)
+    assert json.loads(corpus.rank_json(rejections=True)) == corpus.rank(rejections=True)
+    assert corpus.rank_json(rejections=True) + "\n" == rust_themes_json(str(SEEDS), 10, "--rejections")
+
+
 def test_evidence_points_into_the_text(engine):
     doc = engine.rank_text(CIXI)
     data = CIXI.encode("utf-8")

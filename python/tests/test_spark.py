@@ -39,10 +39,12 @@ def spark_available():
         pytest.skip(f"the Spark tests need pyspark and Java: {missing}")
 
 
-def run_job(tmp_path: Path, source: Path, top: int, partitions: int) -> tuple[subprocess.CompletedProcess, Path]:
+def run_job(
+    tmp_path: Path, source: Path, top: int, partitions: int, *flags: str
+) -> tuple[subprocess.CompletedProcess, Path]:
     out = tmp_path / f"themes-{top}-{partitions}.json"
     run = subprocess.run(
-        [sys.executable, str(JOB), "--master", "local[2]", "--top", str(top), "--partitions", str(partitions), str(source), str(out)],
+        [sys.executable, str(JOB), "--master", "local[2]", "--top", str(top), "--partitions", str(partitions), *flags, str(source), str(out)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -64,6 +66,16 @@ def test_spark_job_writes_the_rust_examples_json(tmp_path, source, top, partitio
     run, out = run_job(tmp_path, source, top, partitions)
     assert run.returncode == 0, run.stderr[-3000:]
     assert out.read_text(encoding="utf-8") == rust_themes_json(str(source), top)
+
+
+@pytest.mark.parametrize("flags", [("--jsonl",), ("--rejections",), ("--jsonl", "--rejections")], ids=" ".join)
+def test_spark_job_writes_json_lines_and_rejections_as_the_rust_example(tmp_path, flags):
+    run, out = run_job(tmp_path, SEEDS, 5, 2, *flags)
+    assert run.returncode == 0, run.stderr[-3000:]
+    written = out.read_text(encoding="utf-8")
+    assert written == rust_themes_json(str(SEEDS), 5, *flags)
+    assert ('"rule":"stop_word"' in written) == ("--rejections" in flags)
+    assert (written.count("\n") == 3) == ("--jsonl" in flags)
 
 
 def test_spark_job_names_unreadable_files_and_ranks_the_others(tmp_path):
