@@ -149,3 +149,46 @@ def test_a_corpus_used_by_two_threads_at_once_raises_rather_than_crashes(engine,
     assert len(added) + len(refused) == 4
     assert len(corpus) == len(added) >= 1
     assert sorted(added) == list(range(len(added)))
+
+
+def test_random_input_is_ranked_or_refused_never_a_crash(engine, seed_docs):
+    import random
+
+    rng = random.Random(19)
+    pieces = list("公安警务笑气大脑枫桥经验“”‘’「」：。，、；！？\n\n \t") + ["\x00", "\u200d", "👮", "é", "\ufeff", "𠀀", "一、", "（一）", "1."]
+    for _ in range(150):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 300)))
+        assert isinstance(jingwu.extract_tags(text), list)
+        doc = engine.rank_text(text, top=3)
+        assert len(doc["themes"]) <= 3
+    for _ in range(150):
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 200)))
+        try:
+            assert isinstance(jingwu.decode_report(data), str)
+        except ValueError:
+            pass
+
+    # Damaged statistics and tallies: refused with a ValueError, or read and usable.
+    ranker = engine.ranker(engine.count(seed_docs), top=3)
+    tally = ranker.tally()
+    for doc_id, text in seed_docs:
+        ranker.rank(doc_id, text, tally)
+    docs = [(p, doc_id, text) for p, (doc_id, text) in enumerate(seed_docs)]
+    stats_bytes, tally_bytes = ranker.stats.to_bytes(), tally.to_bytes()
+    read = 0
+    for _ in range(100):
+        for data, load in ((stats_bytes, jingwu.CorpusStats.from_bytes), (tally_bytes, jingwu.CorpusTally.from_bytes)):
+            damaged = bytearray(data)
+            for _ in range(rng.randrange(1, 4)):
+                at = rng.randrange(len(damaged))
+                damaged[at] = rng.choice(b'0123456789{}[]",:-e. x')
+            try:
+                obj = load(bytes(damaged))
+            except ValueError:
+                continue
+            read += 1
+            if isinstance(obj, jingwu.CorpusStats):
+                engine.ranker(obj, top=3).rank("a.txt", seed_docs[0][1])
+            else:
+                ranker.corpus_themes(obj, docs)
+    assert read > 0, "some damage leaves the bytes readable (a digit for a digit)"
