@@ -480,3 +480,32 @@ fn a_report_in_either_script_ranks_the_same_themes_shown_as_written() {
     assert_eq!(drink(&b).as_deref(), Some("酒駕"));
     assert!(b.themes().iter().any(|t| t.text() == "第三方警政"));
 }
+
+#[test]
+fn words_kept_out_are_listed_only_when_asked() {
+    let read = jingwu::read_reports(
+        &[std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")],
+        jingwu::ReadOptions::new(),
+    );
+    let mut corpus = common::engine().corpus();
+    corpus.add_all(read.reports.iter().map(|(id, d)| (id.as_str(), d.text())));
+    let listed = |options: &RankOptions| {
+        let ranking = corpus.rank(options);
+        ranking
+            .documents()
+            .iter()
+            .flat_map(|d| {
+                d.sections()
+                    .iter()
+                    .flat_map(|s| s.rejections())
+                    .chain(d.rejections())
+            })
+            .map(|r| r.rule())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(listed(&RankOptions::default()), []);
+    let asked = listed(&RankOptions::default().explain(jingwu::Explain::Rejections));
+    // Words said only in headings are among them, as every other rule.
+    assert!(asked.contains(&jingwu::Reject::HeadingOnly), "{asked:?}");
+    assert!(asked.contains(&jingwu::Reject::StopWord), "{asked:?}");
+}

@@ -32,7 +32,8 @@ impl<'e> Ctx<'e, '_> {
             colloc: self.colloc,
         };
         let mut rejections = Rejections::default();
-        let record = (self.options.explain == Explain::Rejections).then_some(&mut rejections);
+        let explain = self.options.explain == Explain::Rejections;
+        let record = explain.then_some(&mut rejections);
         let cands = candidates::find(&cx, idfs, record);
         let order = CandidateOrder::find(&cands);
         let mut slots = Slots::new(&cands);
@@ -75,7 +76,7 @@ impl<'e> Ctx<'e, '_> {
                         &rejections,
                         rejected.get(k).map(Vec::as_slice),
                         &cands,
-                        &scored.heading_only,
+                        if explain { &scored.heading_only } else { &[] },
                     ),
                 }
             })
@@ -106,7 +107,7 @@ impl<'e> Ctx<'e, '_> {
                     &rejections,
                     None,
                     &cands,
-                    &all.heading_only,
+                    if explain { &all.heading_only } else { &[] },
                 ),
             },
             shares,
