@@ -360,10 +360,14 @@ fn main() -> ExitCode {
         |d| sink.document(&d),
     );
     // A third, short pass: the evidence of the corpus's leading themes, from the few
-    // reports that the tally names.
+    // reports that the tally names. An explanation shows no corpus themes.
+    let wanted = match sink.output {
+        Output::Explain(_) => Vec::new(),
+        _ => tally.evidence_documents(),
+    };
     let corpus = ranker.corpus_themes(
         &tally,
-        tally.evidence_documents().into_iter().filter_map(|place| {
+        wanted.into_iter().filter_map(|place| {
             let f = ranked.get(usize::try_from(place).ok()?)?;
             let text = common::read_file(f, &progress);
             lost |= text.is_none();

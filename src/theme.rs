@@ -58,7 +58,7 @@ pub enum Source {
 
 /// A ranked theme.
 ///
-/// `score = (1 + ln tf) × idf × boost`, where `tf` ([`Theme::weighted_tf`]) weighs each
+/// `score = max(0, 1 + ln tf) × idf × boost`, where `tf` ([`Theme::weighted_tf`]) weighs each
 /// mention by where it stands (a heading counts [`crate::RankOptions::heading_weight`] times,
 /// but for a plain word in a newspaper's heading), `idf` blends the corpus's own document
 /// frequency with the background table (see [`crate::CorpusStats::idf`]), and `boost` is

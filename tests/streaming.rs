@@ -119,7 +119,7 @@ fn tallies_of_parts_append_to_the_tally_of_the_whole() {
             .collect();
         let mut left = ranker.tally();
         for t in tallies.clone() {
-            left.append(t);
+            left.append(t).expect("parts of one ranking add up");
         }
         let mut level = tallies;
         while level.len() > 1 {
@@ -128,7 +128,7 @@ fn tallies_of_parts_append_to_the_tally_of_the_whole() {
                 .map(|pair| {
                     let mut a = pair[0].clone();
                     if let Some(b) = pair.get(1) {
-                        a.append(b.clone());
+                        a.append(b.clone()).expect("parts of one ranking add up");
                     }
                     a
                 })
@@ -243,6 +243,11 @@ fn themes_example() -> Option<PathBuf> {
 #[test]
 fn the_themes_example_writes_the_ranking_as_it_goes() {
     let Some(themes) = themes_example() else {
+        // `cargo test` builds the examples; `cargo test --test streaming` alone does not.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the themes example is not built"
+        );
         eprintln!("the themes example is not built: not run");
         return;
     };
@@ -286,4 +291,106 @@ fn the_themes_example_writes_the_ranking_as_it_goes() {
         corpus,
         serde_json::json!({ "corpus": { "themes": ranking.corpus() } })
     );
+}
+
+#[test]
+fn a_tally_reads_back_whatever_the_options() {
+    let docs = reports("seeds");
+    let engine = common::engine();
+    let stats = engine.count_all(docs.iter().map(|(i, t)| (i.as_str(), t.as_str())));
+    for options in [
+        RankOptions::default().heading_weight(0.0),
+        RankOptions::default().heading_weight(0.1),
+        RankOptions::default().heading_weight(0.3).top(0),
+        RankOptions::default().max_evidence(0),
+        RankOptions::default()
+            .quote_boost(f64::INFINITY)
+            .top(usize::MAX),
+    ] {
+        let ranker = engine.ranker(stats.clone(), &options);
+        let mut tally = ranker.tally();
+        for (id, text) in &docs {
+            let d = ranker.rank_into(id, text, &mut tally);
+            assert!(
+                d.all_themes()
+                    .all(|t| t.score() >= 0.0 && t.score().is_finite())
+            );
+        }
+        let back = CorpusTally::from_bytes(&tally.to_bytes()).expect("a tally reads back");
+        assert_eq!(back, tally, "{options:?}");
+        let themes = ranker.corpus_themes(
+            &back,
+            docs.iter()
+                .enumerate()
+                .map(|(p, (i, t))| (p as u64, i.as_str(), t.as_str())),
+        );
+        assert!(themes.themes().len() <= options.top_n());
+        assert!(themes.themes().iter().all(|t| t.score().is_finite()));
+    }
+}
+
+#[test]
+fn tallies_that_do_not_add_up_are_refused() {
+    let docs = reports("seeds");
+    let engine = common::engine();
+    let stats = engine.count_all(docs.iter().map(|(i, t)| (i.as_str(), t.as_str())));
+    let tally = |stats: &jingwu::CorpusStats, options: &RankOptions| {
+        let ranker = engine.ranker(stats.clone(), options);
+        let mut t = ranker.tally();
+        ranker.rank_into(&docs[0].0, &docs[0].1, &mut t);
+        t
+    };
+    let base = tally(&stats, &RankOptions::default());
+    let mut fewer_docs = stats.clone();
+    fewer_docs.merge(&engine.count_all([("x.txt", "甲公安：\n\n巡逻。\n")]));
+    for other in [
+        tally(&stats, &RankOptions::default().top(3)),
+        tally(&stats, &RankOptions::default().max_evidence(1)),
+        tally(&fewer_docs, &RankOptions::default()),
+    ] {
+        let mut whole = base.clone();
+        let e = whole.append(other).unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Model);
+        assert!(e.to_string().contains("do not add up"), "{e}");
+        assert_eq!(whole, base, "left as it was");
+    }
+    let mut whole = base.clone();
+    whole.append(base.clone()).unwrap();
+    assert_eq!(whole.documents(), 2);
+}
+
+#[test]
+fn tallies_with_figures_at_their_limits_neither_panic_nor_wrap() {
+    let docs = reports("seeds");
+    let ranker = common::engine().ranker(Default::default(), &RankOptions::default());
+    let mut tally = ranker.tally();
+    ranker.rank_into(&docs[0].0, &docs[0].1, &mut tally);
+    let text = String::from_utf8(tally.to_bytes()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // Figures a damaged or hostile file may hold: the largest numbers, places out of order.
+    let mut huge = json.clone();
+    huge["documents"] = serde_json::json!(u64::MAX);
+    for e in huge["entries"].as_object_mut().unwrap().values_mut() {
+        e["tf"] = serde_json::json!(u64::MAX);
+    }
+    let mut big = CorpusTally::from_bytes(huge.to_string().as_bytes()).expect("large but whole");
+    ranker.rank_into(&docs[1].0, &docs[1].1, &mut big);
+    assert_eq!(big.documents(), u64::MAX);
+    let mut after = ranker.tally();
+    ranker.rank_into(&docs[1].0, &docs[1].1, &mut after);
+    big.append(after).unwrap();
+    assert_eq!(big.documents(), u64::MAX);
+    let mut evidence = json.clone();
+    let first = evidence["entries"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .next()
+        .unwrap();
+    first["evidence"] = serde_json::json!([[0, 1], [0, 1]]);
+    let e = CorpusTally::from_bytes(evidence.to_string().as_bytes()).unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::Model);
+    let mut evidence = json.clone();
+    evidence["max_evidence"] = serde_json::json!(0);
+    assert!(CorpusTally::from_bytes(evidence.to_string().as_bytes()).is_err());
 }

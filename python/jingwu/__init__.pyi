@@ -129,7 +129,9 @@ class CorpusTally:
     """The corpus's themes added up document by document, in the corpus's order."""
 
     def append(self, later: CorpusTally) -> None:
-        """Adds up `later`'s documents, which come after this tally's."""
+        """Adds up `later`'s documents, which come after this tally's.
+
+        Raises ValueError if the two were ranked with other options or statistics."""
 
     @property
     def documents(self) -> int: ...

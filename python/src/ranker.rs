@@ -157,11 +157,12 @@ pub(crate) struct PyCorpusTally {
 
 #[pymethods]
 impl PyCorpusTally {
-    /// Adds up the documents of `later`, which come after this tally's in the corpus.
-    fn append(&mut self, py: Python<'_>, later: PyRef<'_, PyCorpusTally>) {
+    /// Adds up the documents of `later`, which come after this tally's in the corpus; a
+    /// `ValueError` if the two were ranked with other options or against other statistics.
+    fn append(&mut self, py: Python<'_>, later: PyRef<'_, PyCorpusTally>) -> PyResult<()> {
         let later = later.inner.clone();
         let mine = &mut self.inner;
-        py.detach(|| mine.append(later));
+        py.detach(|| mine.append(later)).map_err(to_py_err)
     }
 
     /// Number of documents added up.
@@ -199,7 +200,7 @@ impl PyCorpusTally {
     ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
         let py = slf.py();
         let from_bytes = py.get_type::<PyCorpusTally>().getattr("from_bytes")?;
-        Ok((from_bytes, (slf.borrow().to_bytes(py),)))
+        Ok((from_bytes, (slf.try_borrow()?.to_bytes(py),)))
     }
 
     fn __repr__(&self) -> String {

@@ -105,7 +105,7 @@ impl PyCorpusStats {
     ) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>,))> {
         let py = slf.py();
         let from_bytes = py.get_type::<PyCorpusStats>().getattr("from_bytes")?;
-        Ok((from_bytes, (slf.borrow().to_bytes(py),)))
+        Ok((from_bytes, (slf.try_borrow()?.to_bytes(py),)))
     }
 
     fn __repr__(&self) -> String {

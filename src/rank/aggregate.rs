@@ -13,14 +13,19 @@ impl Corpus {
         per_doc: Vec<Ranked<'_>>,
         options: &RankOptions,
     ) -> Ranking {
-        let mut tally = CorpusTally::new(options);
+        let mut tally = CorpusTally::new(options, self.stats());
         for ranked in &per_doc {
             tally.add_shares(&ranked.shares);
         }
-        let corpus = tally.themes_from(|place| {
-            let d = usize::try_from(place).ok()?;
-            Some((&per_doc.get(d)?.shares, self.docs.get(d)?))
-        });
+        let mut shown = tally.shown();
+        for place in tally.evidence_documents() {
+            if let Ok(d) = usize::try_from(place)
+                && let (Some(ranked), Some(doc)) = (per_doc.get(d), self.docs.get(d))
+            {
+                shown.fill(place, &ranked.shares, doc);
+            }
+        }
+        let corpus = shown.finish();
         Ranking {
             documents: per_doc.into_iter().map(|r| r.themes).collect(),
             corpus,

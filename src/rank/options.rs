@@ -8,6 +8,8 @@ use crate::candidates::Cohesion;
 /// use jingwu::RankOptions;
 /// let o = RankOptions::default().top(5).heading_weight(1.0);
 /// assert_eq!(o.top_n(), 5);
+/// // Weights and boosts are at least 0; one that is not a finite number is ignored.
+/// assert_eq!(RankOptions::default().quote_boost(f64::INFINITY), RankOptions::default());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankOptions {
@@ -61,19 +63,19 @@ impl RankOptions {
     /// is a slogan, counts as body text; in a numbered heading of an official document it
     /// counts this much too.
     pub fn heading_weight(mut self, w: f64) -> Self {
-        self.heading_weight = w.max(0.0);
+        self.heading_weight = finite(self.heading_weight, w);
         self
     }
 
     /// The boost of a name the report marks with quotation marks (default 2.5).
     pub fn quote_boost(mut self, b: f64) -> Self {
-        self.quote_boost = b.max(0.0);
+        self.quote_boost = finite(self.quote_boost, b);
         self
     }
 
     /// The boost of a lexicon word (default 1.25).
     pub fn lexicon_boost(mut self, b: f64) -> Self {
-        self.lexicon_boost = b.max(0.0);
+        self.lexicon_boost = finite(self.lexicon_boost, b);
         self
     }
 
@@ -101,7 +103,7 @@ impl RankOptions {
     /// assert_eq!(boost_of(&options, "观赛"), Some((Source::Term, 1, 1.0)));
     /// ```
     pub fn single_mention_boost(mut self, b: f64) -> Self {
-        self.single_mention_boost = b.max(0.0);
+        self.single_mention_boost = finite(self.single_mention_boost, b);
         self
     }
 
@@ -122,14 +124,14 @@ impl RankOptions {
     /// assert_eq!(boost(&RankOptions::default().plain_word_boost(1.0)), Some((Source::Term, 1.0)));
     /// ```
     pub fn plain_word_boost(mut self, b: f64) -> Self {
-        self.plain_word_boost = b.max(0.0);
+        self.plain_word_boost = finite(self.plain_word_boost, b);
         self
     }
 
     /// The weight of the background IDF, counted in units of the corpus (default 8): with
     /// this many sections (or documents) the corpus and the background weigh the same.
     pub fn prior_units(mut self, k: f64) -> Self {
-        self.prior_units = k.max(0.0);
+        self.prior_units = finite(self.prior_units, k);
         self
     }
 
@@ -258,4 +260,14 @@ pub enum Explain {
     /// Also, for each section and document, the words kept out and the rule that kept each
     /// out ([`crate::SectionThemes::rejections`]).
     Rejections,
+}
+
+/// `value` as a weight: at least 0, and the weight it replaces (`was`) when `value` is not a
+/// finite number, so that no score becomes infinite or NaN.
+fn finite(was: f64, value: f64) -> f64 {
+    if value.is_finite() {
+        value.max(0.0)
+    } else {
+        was
+    }
 }

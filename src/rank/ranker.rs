@@ -144,7 +144,7 @@ impl Ranker {
 
     /// An empty tally of the corpus's themes, for this ranker's options.
     pub fn tally(&self) -> CorpusTally {
-        CorpusTally::new(&self.inner.options)
+        CorpusTally::new(&self.inner.options, &self.inner.stats)
     }
 
     fn ctx(&self) -> Ctx<'_, '_> {
@@ -231,21 +231,27 @@ impl Ranker {
         given.dedup_by_key(|(p, _, _)| *p);
         let ctx = self.ctx();
         let engine = &self.inner.engine;
-        let analysed: Vec<Document> = given
-            .par_iter()
-            .map(|(_, id, text)| Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref()))
-            .collect();
-        let ranked: Vec<_> = analysed
-            .par_iter()
-            .map_init(
-                || WordIdfs::new(engine.background()),
-                |idfs, d| ctx.rank_document(d, idfs),
-            )
-            .collect();
-        tally.themes_from(|place| {
-            let i = given.binary_search_by_key(&place, |(p, _, _)| *p).ok()?;
-            Some((&ranked.get(i)?.shares, analysed.get(i)?))
-        })
+        let mut shown = tally.shown();
+        // A batch at a time: the evidence of many themes may lie in many documents.
+        for batch in given.chunks(BATCH) {
+            let analysed: Vec<Document> = batch
+                .par_iter()
+                .map(|(_, id, text)| {
+                    Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref())
+                })
+                .collect();
+            let ranked: Vec<_> = analysed
+                .par_iter()
+                .map_init(
+                    || WordIdfs::new(engine.background()),
+                    |idfs, d| ctx.rank_document(d, idfs),
+                )
+                .collect();
+            for (((place, _, _), r), doc) in batch.iter().zip(&ranked).zip(&analysed) {
+                shown.fill(*place, &r.shares, doc);
+            }
+        }
+        shown.finish()
     }
 }
 

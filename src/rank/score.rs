@@ -104,7 +104,9 @@ impl Ctx<'_, '_> {
             } else {
                 1.0
             };
-            let score = (1.0 + weighted_tf.ln()) * idf * boost;
+            // Never below 0: a mention weighed under 1/e (a heading weight set near 0) makes
+            // a theme worth nothing, not less than nothing.
+            let score = (1.0 + weighted_tf.ln()).max(0.0) * idf * boost;
             scored.push((
                 k,
                 Scored {

@@ -5,6 +5,7 @@ use super::evidence::Shares;
 use super::options::RankOptions;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
+use crate::stats::CorpusStats;
 use crate::theme::{CorpusThemes, Source, Theme};
 use crate::vocab::Category;
 use rustc_hash::FxHashMap;
@@ -19,14 +20,15 @@ const FIXED_BITS: i32 = 60;
 
 /// A sum of scores in fixed point (2⁻⁶⁰ units in an `i128`): integer additions are exact and
 /// associative, so the sum is the same whatever the order and grouping of its terms (one
-/// pass, or partitions merged in any tree), and it is rounded to `f64` once, at the end. A
-/// score of one document up to 10¹⁸ fits, summed over more documents than a corpus has.
+/// pass, or partitions merged in any tree), and it is rounded to `f64` once, at the end. Sums
+/// up to about 1.4 × 10²⁰ fit (a billion documents scoring up to 10¹¹ each); past that a
+/// sum stays at its largest value rather than wrapping.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Fixed(i128);
 
 impl Fixed {
     fn of(x: f64) -> Fixed {
-        // `as` saturates and takes NaN to 0: no score is either, but neither can wrap.
+        // `as` saturates and takes NaN to 0: a score out of range cannot wrap.
         Fixed((x * 2f64.powi(FIXED_BITS)) as i128)
     }
 
@@ -123,13 +125,14 @@ impl Entry {
 /// for (id, text) in &docs[1..] {
 ///     ranker.rank_into(id, text, &mut rest);
 /// }
-/// first.append(rest);
+/// first.append(rest)?;
 /// assert_eq!(first.documents(), 3);
 ///
 /// // The evidence comes from the documents the tally names.
 /// let wanted = first.evidence_documents();
 /// let themes = ranker.corpus_themes(&first, wanted.iter().map(|&i| (i, docs[i as usize].0, docs[i as usize].1)));
 /// assert_eq!(themes.themes(), corpus.rank(&options).corpus());
+/// # Ok::<(), jingwu::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CorpusTally {
@@ -138,6 +141,9 @@ pub struct CorpusTally {
     top: usize,
     /// Evidence shown of each theme.
     max_evidence: usize,
+    /// What the documents were ranked against: the documents, sections and words of the
+    /// statistics. Tallies of parts ranked against other statistics do not add up.
+    against: [u64; 3],
     documents: u64,
     /// Written in the order of the themes' texts, so that equal tallies give equal bytes.
     #[serde(serialize_with = "in_order")]
@@ -150,12 +156,13 @@ fn in_order<S: Serializer>(entries: &FxHashMap<String, Entry>, s: S) -> Result<S
 }
 
 impl CorpusTally {
-    /// An empty tally, for the themes `options` shows.
-    pub(crate) fn new(options: &RankOptions) -> CorpusTally {
+    /// An empty tally, for the themes `options` shows, of documents ranked against `stats`.
+    pub(crate) fn new(options: &RankOptions, stats: &CorpusStats) -> CorpusTally {
         CorpusTally {
             version: TALLY_FORMAT_VERSION,
             top: options.top,
             max_evidence: options.max_evidence,
+            against: [stats.documents(), stats.sections(), stats.words()],
             documents: 0,
             entries: FxHashMap::default(),
         }
@@ -179,14 +186,14 @@ impl CorpusTally {
     /// Adds the leading themes of one more document, scored in `shares`.
     pub(super) fn add_shares(&mut self, shares: &Shares<'_>) {
         let place = self.documents;
-        self.documents += 1;
+        self.documents = self.documents.saturating_add(1);
         for sh in &shares.list {
             let mentions = u32::try_from(sh.mentions.len()).unwrap_or(u32::MAX);
             if let Some(e) = self.entries.get_mut(sh.text) {
                 e.score.add(Fixed::of(sh.score));
                 e.weighted_tf.add(Fixed::of(sh.weighted_tf));
-                e.tf += u64::from(sh.tf);
-                e.df += 1;
+                e.tf = e.tf.saturating_add(u64::from(sh.tf));
+                e.df = e.df.saturating_add(1);
                 e.boost = e.boost.max(sh.boost);
                 e.quoted |= sh.quoted;
                 e.category = e.category.or(sh.category);
@@ -217,9 +224,45 @@ impl CorpusTally {
     }
 
     /// Adds up the documents of `later`, which come after this tally's in the corpus: the
-    /// tally of a partition appended to the tally of the partitions before it. The themes
-    /// shown and their evidence are this tally's settings.
-    pub fn append(&mut self, later: CorpusTally) {
+    /// tally of a partition appended to the tally of the partitions before it.
+    ///
+    /// Both must come from rankers with the same options and the same statistics; tallies
+    /// that show other numbers of themes or of evidence, or whose documents were ranked
+    /// against other statistics, do not add up, and appending one is an error of kind
+    /// [`ErrorKind::Model`] that leaves this tally as it was.
+    ///
+    /// ```
+    /// use jingwu::{Engine, ErrorKind, RankOptions};
+    ///
+    /// let engine = Engine::new();
+    /// let stats = engine.count_all([("a.txt", "慈溪公安：\n\n捣毁“笑气”窝点。\n")]);
+    /// let ten = engine.ranker(stats.clone(), &RankOptions::default()).tally();
+    /// let three = engine.ranker(stats, &RankOptions::default().top(3)).tally();
+    /// let mut whole = ten.clone();
+    /// assert!(whole.append(ten).is_ok());
+    /// assert_eq!(whole.append(three).unwrap_err().kind(), &ErrorKind::Model);
+    /// ```
+    pub fn append(&mut self, later: CorpusTally) -> Result<(), Error> {
+        if (later.top, later.max_evidence, later.against)
+            != (self.top, self.max_evidence, self.against)
+        {
+            return Err(Error::new(
+                ErrorKind::Model,
+                format!(
+                    "corpus tallies that do not add up: one shows {} themes with {} pieces of evidence, ranked against statistics of {} documents, {} sections and {} words; the other {} themes with {} pieces of evidence, against {} documents, {} sections and {} words",
+                    self.top,
+                    self.max_evidence,
+                    self.against[0],
+                    self.against[1],
+                    self.against[2],
+                    later.top,
+                    later.max_evidence,
+                    later.against[0],
+                    later.against[1],
+                    later.against[2],
+                ),
+            ));
+        }
         let offset = self.documents;
         self.documents = self.documents.saturating_add(later.documents);
         for (text, mut le) in later.entries {
@@ -252,7 +295,7 @@ impl CorpusTally {
                 None => {
                     // Its first document always stays: the theme is written as it writes it.
                     let mut room = self.max_evidence;
-                    let mut kept = Vec::with_capacity(le.evidence.len().min(room + 1));
+                    let mut kept = Vec::with_capacity(le.evidence.len());
                     for (i, (place, n)) in le.evidence.into_iter().enumerate() {
                         let take = (n as usize).min(room);
                         room -= take;
@@ -265,6 +308,7 @@ impl CorpusTally {
                 }
             }
         }
+        Ok(())
     }
 
     /// The corpus's leading themes, best first (by score, then text), and what is known of
@@ -291,63 +335,21 @@ impl CorpusTally {
         places
     }
 
-    /// The corpus's leading themes, with their evidence cut from the documents `docs` gives
-    /// by place: the documents [`CorpusTally::evidence_documents`] names, or all of them. A
-    /// theme whose documents `docs` does not give is shown as the statistics know it, with
-    /// less evidence or none.
-    pub(super) fn themes_from<'d>(
-        &self,
-        mut docs: impl FnMut(u64) -> Option<(&'d Shares<'d>, &'d Document)>,
-    ) -> CorpusThemes {
+    /// The corpus's leading themes, to be shown with their evidence: the documents
+    /// [`CorpusTally::evidence_documents`] names are handed to [`Shown::fill`] in order.
+    pub(super) fn shown(&self) -> Shown<'_> {
         let leading = self.leading();
-        let mut shown: Vec<Option<Theme>> = vec![None; leading.len()];
-        for place in self.evidence_documents() {
-            let Some((shares, doc)) = docs(place) else {
-                continue;
-            };
-            for ((text, e), theme) in leading.iter().zip(&mut shown) {
-                let Some(&(_, n)) = e.evidence.iter().find(|&&(p, _)| p == place) else {
-                    continue;
-                };
-                let Some(k) = shares.list.iter().position(|sh| sh.text == *text) else {
-                    continue;
-                };
-                match theme {
-                    None => *theme = Some(shares.theme(k, doc, n as usize, true)),
-                    Some(t) => t.evidence.extend(shares.evidence(k, doc, n as usize, true)),
-                }
+        let mut at: FxHashMap<u64, Vec<(usize, u32)>> = FxHashMap::default();
+        for (k, (_, e)) in leading.iter().enumerate() {
+            for &(place, n) in &e.evidence {
+                at.entry(place).or_default().push((k, n));
             }
         }
-        let themes = leading
-            .into_iter()
-            .zip(shown)
-            .map(|((text, e), theme)| {
-                let mut theme = theme.unwrap_or_else(|| Theme {
-                    text: text.to_string(),
-                    normalized: None,
-                    score: 0.0,
-                    tf: 0,
-                    weighted_tf: 0.0,
-                    df: 0,
-                    idf: e.idf,
-                    boost: 0.0,
-                    quoted: false,
-                    category: None,
-                    source: e.source,
-                    subsumes: Vec::new(),
-                    evidence: Vec::new(),
-                });
-                theme.score = e.score.to_f64();
-                theme.weighted_tf = e.weighted_tf.to_f64();
-                theme.tf = u32::try_from(e.tf).unwrap_or(u32::MAX);
-                theme.df = e.df;
-                theme.boost = e.boost;
-                theme.quoted = e.quoted;
-                theme.category = e.category;
-                theme
-            })
-            .collect();
-        CorpusThemes { themes }
+        Shown {
+            themes: vec![None; leading.len()],
+            leading,
+            at,
+        }
     }
 
     /// The tally as bytes (JSON), to send to another process or machine.
@@ -394,12 +396,19 @@ impl CorpusTally {
 
     fn validate(&self) -> Result<(), Error> {
         for (text, e) in &self.entries {
+            let shown: u64 = e.evidence.iter().map(|&(_, n)| u64::from(n)).sum();
             if text.is_empty()
                 || e.df == 0
                 || e.df > self.documents
+                || e.tf < e.df
                 || e.score.0 < 0
+                || e.weighted_tf.0 < 0
+                || !e.boost.is_finite()
+                || !e.idf.is_finite()
                 || e.evidence.is_empty()
+                || e.evidence.windows(2).any(|w| w[0].0 >= w[1].0)
                 || e.evidence.iter().any(|&(p, _)| p >= self.documents)
+                || usize::try_from(shown).map_or(true, |n| n > self.max_evidence)
             {
                 return Err(Error::new(
                     ErrorKind::Model,
@@ -411,6 +420,73 @@ impl CorpusTally {
             }
         }
         Ok(())
+    }
+}
+
+/// The corpus's leading themes being shown: their evidence cut from the documents that hold
+/// it, one document after another in the corpus's order.
+pub(super) struct Shown<'t> {
+    leading: Vec<(&'t str, &'t Entry)>,
+    /// For each document by place, the leading themes whose evidence it holds and how many
+    /// mentions each.
+    at: FxHashMap<u64, Vec<(usize, u32)>>,
+    themes: Vec<Option<Theme>>,
+}
+
+impl Shown<'_> {
+    /// Cuts the evidence the document at `place`, ranked in `shares`, holds. Documents come
+    /// in the corpus's order.
+    pub(super) fn fill(&mut self, place: u64, shares: &Shares<'_>, doc: &Document) {
+        let Some(wanted) = self.at.get(&place) else {
+            return;
+        };
+        for &(k, n) in wanted {
+            let text = self.leading[k].0;
+            let Some(i) = shares.list.iter().position(|sh| sh.text == text) else {
+                continue;
+            };
+            match &mut self.themes[k] {
+                None => self.themes[k] = Some(shares.theme(i, doc, n as usize, true)),
+                Some(t) => t.evidence.extend(shares.evidence(i, doc, n as usize, true)),
+            }
+        }
+    }
+
+    /// The themes, best first, with the figures of the whole corpus; a theme whose
+    /// documents were not given is shown as the statistics know it, with less evidence or
+    /// none.
+    pub(super) fn finish(self) -> CorpusThemes {
+        let themes = self
+            .leading
+            .into_iter()
+            .zip(self.themes)
+            .map(|((text, e), theme)| {
+                let mut theme = theme.unwrap_or_else(|| Theme {
+                    text: text.to_string(),
+                    normalized: None,
+                    score: 0.0,
+                    tf: 0,
+                    weighted_tf: 0.0,
+                    df: 0,
+                    idf: e.idf,
+                    boost: 0.0,
+                    quoted: false,
+                    category: None,
+                    source: e.source,
+                    subsumes: Vec::new(),
+                    evidence: Vec::new(),
+                });
+                theme.score = e.score.to_f64();
+                theme.weighted_tf = e.weighted_tf.to_f64();
+                theme.tf = u32::try_from(e.tf).unwrap_or(u32::MAX);
+                theme.df = e.df;
+                theme.boost = e.boost;
+                theme.quoted = e.quoted;
+                theme.category = e.category;
+                theme
+            })
+            .collect();
+        CorpusThemes { themes }
     }
 }
 
