@@ -148,6 +148,30 @@ def test_tally_counts_documents_and_round_trips(engine, seed_docs):
     assert all(t["evidence"] == [] for t in bare)
 
 
+def test_tallies_that_do_not_add_up_are_a_value_error(engine, seed_docs):
+    stats = engine.count(seed_docs)
+    doc_id, text = seed_docs[0]
+
+    def tally_of(ranker):
+        t = ranker.tally()
+        ranker.rank(doc_id, text, t)
+        return t
+
+    base = tally_of(engine.ranker(stats))
+    for other in (
+        tally_of(engine.ranker(stats, top=3)),
+        tally_of(engine.ranker(stats, evidence=1)),
+        tally_of(engine.ranker(engine.count(seed_docs[:1]))),
+    ):
+        whole = jingwu.CorpusTally.from_bytes(base.to_bytes())
+        with pytest.raises(ValueError, match="do not add up"):
+            whole.append(other)
+        assert whole == base
+    whole = jingwu.CorpusTally.from_bytes(base.to_bytes())
+    whole.append(base)
+    assert whole.documents == 2
+
+
 def test_corpus_themes_wants_place_id_text_triples(engine, seed_docs):
     ranker = engine.ranker(engine.count(seed_docs))
     tally = ranker.tally()
