@@ -91,16 +91,9 @@ fn concurrent_saves_leave_one_whole_file() {
     assert_eq!(names(&d), ["stats.json"]);
 }
 
-/// The binary of example `name`, when `cargo test` built the examples.
-fn example(name: &str) -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let dir = exe.parent()?.parent()?.join("examples");
-    Some(dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX))).filter(|p| p.is_file())
-}
-
 #[test]
 fn the_html_report_is_written_whole_or_not_at_all() {
-    let Some(report) = example("report") else {
+    let Some(report) = common::example("report") else {
         eprintln!("the report example is not built: not run");
         return;
     };
@@ -108,17 +101,7 @@ fn the_html_report_is_written_whole_or_not_at_all() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let page = d.join("report.html");
     std::fs::write(&page, "last week's page").unwrap();
-    let out = Command::new(&report)
-        .arg(&seeds)
-        .arg("-o")
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::stdout_of(Command::new(&report).arg(&seeds).arg("-o").arg(&page));
     let written = std::fs::read_to_string(&page).unwrap();
     assert!(written.starts_with("<!DOCTYPE html>") && written.trim_end().ends_with("</html>"));
     assert_eq!(names(&d), ["report.html"]);

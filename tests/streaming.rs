@@ -5,7 +5,7 @@
 mod common;
 
 use jingwu::{Corpus, CorpusTally, CorpusThemes, ErrorKind, RankOptions, Ranker, Ranking};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The reports of `dir`, each under its id, as the `themes` example reads them.
@@ -233,16 +233,9 @@ fn damaged_tallies_are_errors() {
     assert!(e.to_string().contains("do not fit"), "{e}");
 }
 
-/// The `themes` example's binary, when `cargo test` built the examples.
-fn themes_example() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let dir = exe.parent()?.parent()?.join("examples");
-    Some(dir.join(format!("themes{}", std::env::consts::EXE_SUFFIX))).filter(|p| p.is_file())
-}
-
 #[test]
 fn the_themes_example_writes_the_ranking_as_it_goes() {
-    let Some(themes) = themes_example() else {
+    let Some(themes) = common::example("themes") else {
         // `cargo test` builds the examples; `cargo test --test streaming` alone does not.
         assert!(
             std::env::var_os("CI").is_none(),
@@ -255,32 +248,10 @@ fn the_themes_example_writes_the_ranking_as_it_goes() {
     let dir = root.join("tests/data/real");
     let (_, ranking) = in_memory(&reports("tests/data/real"), &RankOptions::default());
 
-    let out = Command::new(&themes)
-        .args(["--json", "--quiet"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        ranking.to_json() + "\n"
-    );
+    let json = common::stdout_of(Command::new(&themes).args(["--json", "--quiet"]).arg(&dir));
+    assert_eq!(json, ranking.to_json() + "\n");
 
-    let out = Command::new(&themes)
-        .args(["--jsonl", "--quiet"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::stdout_of(Command::new(&themes).args(["--jsonl", "--quiet"]).arg(&dir));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), ranking.documents().len() + 1);
     for (line, doc) in lines.iter().zip(ranking.documents()) {

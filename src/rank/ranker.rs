@@ -1,6 +1,7 @@
 //! Ranking documents one at a time against frozen statistics: the second pass of a corpus
 //! too large to hold, or of one spread over machines.
 
+use super::aggregate::Ranked;
 use super::document::Ctx;
 use super::engine::{Corpus, Engine};
 use super::options::RankOptions;
@@ -188,25 +189,45 @@ impl Ranker {
         S: AsRef<str> + Send + Sync,
         T: AsRef<str> + Send + Sync,
     {
+        for_batches(docs, |batch| {
+            self.rank_batch(
+                batch,
+                |(id, text)| (id.as_ref(), text.as_ref()),
+                |_, r, _| {
+                    tally.add_shares(&r.shares);
+                    each(r.themes);
+                },
+            );
+        });
+    }
+
+    /// Analyses and ranks a batch of documents in parallel (`id_text` gives each one's id
+    /// and text), then hands each, ranked, to `each` in order, with its index in the batch.
+    fn rank_batch<X: Sync>(
+        &self,
+        batch: &[X],
+        id_text: impl Fn(&X) -> (&str, &str) + Sync,
+        mut each: impl FnMut(usize, Ranked<'_>, &Document),
+    ) {
         let ctx = self.ctx();
         let engine = &self.inner.engine;
-        for_batches(docs, |batch| {
-            let analysed: Vec<Document> = batch
-                .par_iter()
-                .map(|(id, text)| Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref()))
-                .collect();
-            let ranked: Vec<_> = analysed
-                .par_iter()
-                .map_init(
-                    || WordIdfs::new(engine.background()),
-                    |idfs, d| ctx.rank_document(d, idfs),
-                )
-                .collect();
-            for r in ranked {
-                tally.add_shares(&r.shares);
-                each(r.themes);
-            }
-        });
+        let analysed: Vec<Document> = batch
+            .par_iter()
+            .map(|x| {
+                let (id, text) = id_text(x);
+                Document::analyze(engine.segmenter(), id, text)
+            })
+            .collect();
+        let ranked: Vec<Ranked<'_>> = analysed
+            .par_iter()
+            .map_init(
+                || WordIdfs::new(engine.background()),
+                |idfs, d| ctx.rank_document(d, idfs),
+            )
+            .collect();
+        for (k, (r, doc)) in ranked.into_iter().zip(&analysed).enumerate() {
+            each(k, r, doc);
+        }
     }
 }
 
@@ -229,27 +250,14 @@ impl Ranker {
             .collect();
         given.sort_by_key(|(p, _, _)| *p);
         given.dedup_by_key(|(p, _, _)| *p);
-        let ctx = self.ctx();
-        let engine = &self.inner.engine;
         let mut shown = tally.shown();
         // A batch at a time: the evidence of many themes may lie in many documents.
         for batch in given.chunks(BATCH) {
-            let analysed: Vec<Document> = batch
-                .par_iter()
-                .map(|(_, id, text)| {
-                    Document::analyze(engine.segmenter(), id.as_ref(), text.as_ref())
-                })
-                .collect();
-            let ranked: Vec<_> = analysed
-                .par_iter()
-                .map_init(
-                    || WordIdfs::new(engine.background()),
-                    |idfs, d| ctx.rank_document(d, idfs),
-                )
-                .collect();
-            for (((place, _, _), r), doc) in batch.iter().zip(&ranked).zip(&analysed) {
-                shown.fill(*place, &r.shares, doc);
-            }
+            self.rank_batch(
+                batch,
+                |(_, id, text)| (id.as_ref(), text.as_ref()),
+                |k, r, doc| shown.fill(batch[k].0, &r.shares, doc),
+            );
         }
         shown.finish()
     }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use jingwu::{Engine, Segmenter};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 pub const SEED: &str = "seeds/000_12d651512e7a8b8a.txt";
@@ -80,4 +81,24 @@ pub fn evidence_problem(text: &str, theme: &jingwu::Theme, e: &jingwu::Evidence)
             theme.subsumes()
         )
     })
+}
+
+/// The binary of example `name`, when `cargo test` built the examples (`cargo test --test X`
+/// alone does not).
+pub fn example(name: &str) -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?.parent()?.join("examples");
+    Some(dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX))).filter(|p| p.is_file())
+}
+
+/// Runs `command` and returns what it wrote to stdout, failing the test with its stderr if
+/// it fails.
+pub fn stdout_of(command: &mut std::process::Command) -> String {
+    let out = command.output().expect("the command starts");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
 }
