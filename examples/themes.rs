@@ -15,6 +15,12 @@
 //! no report at all is an error naming what was searched. What the folders held that is no
 //! report (other files, hidden ones, ...) is counted on one line of stderr.
 //!
+//! Reports are read once to count the corpus's statistics, once to rank each and write its
+//! themes as they come, and the few that hold the evidence of the corpus's themes a third
+//! time: memory stays flat however many there are. `--jsonl` writes one JSON object per
+//! report, a line each, then one line `{"corpus":…}`. A file that changes between two
+//! readings is named on stderr, and the program exits with a failure status.
+//!
 //! A long run shows a progress bar on stderr when stderr is a terminal; `--quiet` hides it.
 
 mod common;
@@ -292,6 +298,29 @@ impl Sink {
     }
 }
 
+/// A fingerprint of a report's text, to tell whether a file changed between two readings.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Whether the text read again from `file` (fingerprint `now`) is the text read before
+/// (`seen`); if not, says on stderr that the file changed.
+fn same_text(file: &ReportFile, seen: u64, now: u64, progress: &common::Progress) -> bool {
+    let same = now == seen;
+    if !same {
+        progress.suspend(|| {
+            eprintln!(
+                "error: {}: changed while it was ranked; its themes may be of another text than its statistics or its evidence",
+                file.path().display()
+            )
+        });
+    }
+    same
+}
+
 fn main() -> ExitCode {
     let (args, output, explain) = match parse_args() {
         Ok(a) => a,
@@ -311,14 +340,16 @@ fn main() -> ExitCode {
 
     // The first pass counts the statistics; only a batch of reports is held at a time.
     progress.stage("counting", files.len());
-    let mut readable = vec![false; files.len()];
-    let stats = engine.count_all(files.iter().zip(&mut readable).filter_map(|(f, ok)| {
+    // Each file counted, by a fingerprint of its text: a file that changes before it is
+    // read again is said on stderr.
+    let mut counted: Vec<Option<u64>> = vec![None; files.len()];
+    let stats = engine.count_all(files.iter().zip(&mut counted).filter_map(|(f, seen)| {
         let text = common::read_file(f, &progress);
         progress.inc(1);
-        *ok = text.is_some();
+        *seen = text.as_deref().map(fingerprint);
         text.map(|t| (f.id(), t))
     }));
-    let read = readable.iter().filter(|&&ok| ok).count();
+    let read = counted.iter().flatten().count();
     failed |= read < files.len();
     if read == 0 {
         common::none_readable(files.len(), &progress);
@@ -341,20 +372,24 @@ fn main() -> ExitCode {
     let mut sink = Sink::new(output);
     progress.stage("ranking", read);
     let mut lost = false;
-    // The files ranked, in order: a document's place in the corpus is its index here.
-    let mut ranked: Vec<&ReportFile> = Vec::with_capacity(read);
+    // The files ranked, in order, with the fingerprints of the texts ranked: a document's
+    // place in the corpus is its index here.
+    let mut ranked: Vec<(&ReportFile, u64)> = Vec::with_capacity(read);
     ranker.rank_all(
         files
             .iter()
-            .zip(&readable)
-            .filter(|(_, ok)| **ok)
-            .filter_map(|(f, _)| {
-                // Read a moment ago; a file changed or removed since is said on stderr.
+            .zip(&counted)
+            .filter_map(|(f, seen)| Some((f, (*seen)?)))
+            .filter_map(|(f, seen)| {
+                // Read a moment ago; a file removed or changed since is said on stderr.
                 let text = common::read_file(f, &progress);
                 progress.inc(1);
                 lost |= text.is_none();
-                ranked.extend(text.is_some().then_some(f));
-                text.map(|t| (f.id(), t))
+                let text = text?;
+                let now = fingerprint(&text);
+                lost |= !same_text(f, seen, now, &progress);
+                ranked.push((f, now));
+                Some((f.id(), text))
             }),
         &mut tally,
         |d| sink.document(&d),
@@ -368,10 +403,12 @@ fn main() -> ExitCode {
     let corpus = ranker.corpus_themes(
         &tally,
         wanted.into_iter().filter_map(|place| {
-            let f = ranked.get(usize::try_from(place).ok()?)?;
+            let &(f, seen) = ranked.get(usize::try_from(place).ok()?)?;
             let text = common::read_file(f, &progress);
             lost |= text.is_none();
-            Some((place, f.id(), text?))
+            let text = text?;
+            lost |= !same_text(f, seen, fingerprint(&text), &progress);
+            Some((place, f.id(), text))
         }),
     );
     progress.finish();

@@ -365,3 +365,69 @@ fn tallies_with_figures_at_their_limits_neither_panic_nor_wrap() {
     evidence["max_evidence"] = serde_json::json!(0);
     assert!(CorpusTally::from_bytes(evidence.to_string().as_bytes()).is_err());
 }
+
+/// A report that changes between the passes of the `themes` example (a pipe that gives one
+/// text, then another) is said on stderr, once, and the run fails; the report is still
+/// ranked as it reads the second time.
+#[cfg(unix)]
+#[test]
+fn a_report_that_changes_while_it_is_ranked_is_said() {
+    let Some(themes) = common::example("themes") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the themes example is not built"
+        );
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("jingwu-changing-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let pipe = dir.join("report.txt");
+    let made = Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        assert!(std::env::var_os("CI").is_none(), "mkfifo failed");
+        return;
+    }
+    let before = "慈溪公安：\n\n捣毁“笑气”窝点，查处“笑气”工厂。\n";
+    let after = "象山公安：\n\n深化“共富警务”，“共富警务”惠及渔民。\n";
+    let writer = pipe.clone();
+    // Counted, ranked, its evidence cut: the pipe is read three times. Each write waits for
+    // the program to open the pipe; the pause after it lets the program read to the end and
+    // close it, so that the next text goes to the next reading and not the same. The thread
+    // is left behind if the program reads fewer times.
+    std::thread::spawn(move || {
+        for text in [before, after, after] {
+            if std::fs::write(&writer, text).is_err() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+    });
+    let mut child = Command::new(&themes)
+        .args(["--json", "--quiet"])
+        .arg(&pipe)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A program that reads the pipe a fourth time would wait for ever: a minute is enough.
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("the themes example still waits for the pipe after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr.matches("changed while it was ranked").count(),
+        1,
+        "{stderr}"
+    );
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(json.contains("共富警务"), "{json}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
