@@ -343,7 +343,23 @@ pub struct Ranking {
 
 impl Ranking {
     /// A ranking of `documents`, in order, whose corpus's themes are `corpus` (from a
-    /// [`crate::CorpusTally`]).
+    /// [`crate::CorpusTally`]). Its JSON is the documents' JSON and the corpus's, put
+    /// together:
+    ///
+    /// ```
+    /// use jingwu::{Engine, RankOptions, Ranking};
+    ///
+    /// let mut corpus = Engine::new().corpus();
+    /// corpus.add("a.txt", "慈溪公安：\n\n捣毁“笑气”窝点，查处“笑气”工厂。\n");
+    /// let whole = corpus.rank(&RankOptions::default());
+    /// let docs: Vec<String> = whole.documents().iter().map(|d| d.to_json()).collect();
+    /// let parts = Ranking::from_parts(whole.documents().to_vec(), whole.corpus_themes().clone());
+    /// assert_eq!(parts, whole);
+    /// assert_eq!(
+    ///     whole.to_json(),
+    ///     format!("{{\"documents\":[{}],\"corpus\":{}}}", docs.join(","), whole.corpus_themes().to_json())
+    /// );
+    /// ```
     pub fn from_parts(documents: Vec<DocumentThemes>, corpus: CorpusThemes) -> Ranking {
         Ranking { documents, corpus }
     }
@@ -356,6 +372,11 @@ impl Ranking {
     /// The corpus-wide themes.
     pub fn corpus(&self) -> &[Theme] {
         &self.corpus.themes
+    }
+
+    /// The corpus-wide themes, as [`CorpusThemes`] (whose JSON is the ranking's `corpus`).
+    pub fn corpus_themes(&self) -> &CorpusThemes {
+        &self.corpus
     }
 
     /// The ranking as JSON (the shape the `themes` example prints).

@@ -10,10 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn fresh(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("jingwu-atomic-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::fresh_dir(&format!("atomic-{name}"))
 }
 
 /// The names of the entries of `d`, sorted.

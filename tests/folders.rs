@@ -11,10 +11,7 @@ use std::process::{Command, Output};
 
 /// A fresh folder for one test.
 fn fresh(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("jingwu-folders-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::fresh_dir(&format!("folders-{name}"))
 }
 
 fn write(dir: &Path, rel: &str, text: &str) {

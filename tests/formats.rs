@@ -23,10 +23,7 @@ fn traditional() -> String {
 
 /// A fresh directory under the system's temporary one.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jingwu-formats-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::fresh_dir(&format!("formats-{name}"))
 }
 
 /// The seed's structure and themes in `text`, read from the input `name`.

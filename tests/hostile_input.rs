@@ -175,8 +175,7 @@ fn invalid_utf8_reports_are_errors_or_counted_in_lossy_mode() {
 
 #[test]
 fn one_bad_file_does_not_stop_the_others() {
-    let dir = std::env::temp_dir().join(format!("jingwu-mixed-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("mixed");
     std::fs::write(dir.join("a.txt"), "象山公安：\n\n严打笑气犯罪。\n").unwrap();
     std::fs::write(dir.join("b.txt"), b"\xff\xfe\xfd").unwrap();
     std::fs::write(dir.join("c.txt"), "慈溪公安：\n\n深化“公安大脑”建设。\n").unwrap();

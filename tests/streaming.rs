@@ -379,9 +379,7 @@ fn a_report_that_changes_while_it_is_ranked_is_said() {
         );
         return;
     };
-    let dir = std::env::temp_dir().join(format!("jingwu-changing-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("changing");
     let pipe = dir.join("report.txt");
     let made = Command::new("mkfifo").arg(&pipe).status();
     if !made.is_ok_and(|s| s.success()) {

@@ -55,10 +55,7 @@ impl PyEngine {
         evidence: Option<i64>,
         rejections: bool,
     ) -> PyResult<Py<PyAny>> {
-        let text = text_arg(text, "text")?;
-        let options = options(top, evidence, rejections)?;
-        let engine = &self.inner;
-        let doc = py.detach(|| engine.rank_text(text, &options));
+        let doc = self.ranked(py, text, top, evidence, rejections)?;
         to_py(py, &doc)
     }
 
@@ -72,10 +69,8 @@ impl PyEngine {
         evidence: Option<i64>,
         rejections: bool,
     ) -> PyResult<String> {
-        let text = text_arg(text, "text")?;
-        let options = options(top, evidence, rejections)?;
-        let engine = &self.inner;
-        Ok(py.detach(|| engine.rank_text(text, &options).to_json()))
+        let doc = self.ranked(py, text, top, evidence, rejections)?;
+        Ok(py.detach(|| doc.to_json()))
     }
 
     /// An empty corpus, or one whose statistics start from `stats`.
@@ -132,6 +127,24 @@ impl PyEngine {
         Ok(PyRanker {
             inner: py.detach(|| engine.ranker(stats, &options)),
         })
+    }
+}
+
+impl PyEngine {
+    /// One report ranked, the GIL let go meanwhile: what `rank_text` and `rank_text_json`
+    /// return in their forms.
+    fn ranked(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        top: Option<i64>,
+        evidence: Option<i64>,
+        rejections: bool,
+    ) -> PyResult<jingwu::DocumentThemes> {
+        let text = text_arg(text, "text")?;
+        let options = options(top, evidence, rejections)?;
+        let engine = &self.inner;
+        Ok(py.detach(|| engine.rank_text(text, &options)))
     }
 }
 

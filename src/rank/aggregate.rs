@@ -18,7 +18,7 @@ impl Corpus {
             tally.add_shares(&ranked.shares);
         }
         let mut shown = tally.shown();
-        for place in tally.evidence_documents() {
+        for place in shown.places() {
             if let Ok(d) = usize::try_from(place)
                 && let (Some(ranked), Some(doc)) = (per_doc.get(d), self.docs.get(d))
             {

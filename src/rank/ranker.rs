@@ -243,14 +243,14 @@ impl Ranker {
         S: AsRef<str> + Send + Sync,
         T: AsRef<str> + Send + Sync,
     {
-        let wanted = tally.evidence_documents();
+        let mut shown = tally.shown();
+        let wanted = shown.places();
         let mut given: Vec<(u64, S, T)> = docs
             .into_iter()
             .filter(|(p, _, _)| wanted.binary_search(p).is_ok())
             .collect();
         given.sort_by_key(|(p, _, _)| *p);
         given.dedup_by_key(|(p, _, _)| *p);
-        let mut shown = tally.shown();
         // A batch at a time: the evidence of many themes may lie in many documents.
         for batch in given.chunks(BATCH) {
             self.rank_batch(

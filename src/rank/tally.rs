@@ -325,14 +325,7 @@ impl CorpusTally {
     /// are the evidence of the corpus's leading themes, in order: the documents to give
     /// [`crate::Ranker::corpus_themes`].
     pub fn evidence_documents(&self) -> Vec<u64> {
-        let mut places: Vec<u64> = self
-            .leading()
-            .iter()
-            .flat_map(|(_, e)| e.evidence.iter().map(|&(p, _)| p))
-            .collect();
-        places.sort_unstable();
-        places.dedup();
-        places
+        self.shown().places()
     }
 
     /// The corpus's leading themes, to be shown with their evidence: the documents
@@ -434,6 +427,13 @@ pub(super) struct Shown<'t> {
 }
 
 impl Shown<'_> {
+    /// The places of the documents that hold the evidence, in order.
+    pub(super) fn places(&self) -> Vec<u64> {
+        let mut places: Vec<u64> = self.at.keys().copied().collect();
+        places.sort_unstable();
+        places
+    }
+
     /// Cuts the evidence the document at `place`, ranked in `shares`, holds. Documents come
     /// in the corpus's order.
     pub(super) fn fill(&mut self, place: u64, shares: &Shares<'_>, doc: &Document) {
